@@ -1,0 +1,54 @@
+/**
+ * Exported Windows event XML to an `EventDocumentModel`, whatever tool wrote it: Event Viewer "Save as
+ * XML" (`<Events>` root), `wevtutil qe /f:xml` and `Get-WinEvent | % ToXml()` (events with no root, one
+ * per line), the "XML View" copied by hand (with `- ` collapse markers), forum pastes with prose around
+ * the XML, python-evtx output. See `knowledge/formats.md` section 5.
+ *
+ * A fast scan finds each top-level `<Event>…</Event>`; each is then read by its own XML parse, so a
+ * broken event costs only itself. Never throws: what cannot be read becomes a `ParseProblem`.
+ */
+import type { EventDocumentModel, WindowsEvent } from '../model';
+import { EventReader } from './eventXml/eventReader';
+import { ProblemCollector } from './eventXml/problems';
+import { blankCollapseMarkers, scanEventElements } from './eventXml/scan';
+
+export { parseSystemTime } from './eventXml/systemTime';
+
+const EVENT_NAMESPACE = 'http://schemas.microsoft.com/win/2004/08/events/event';
+/** How much of a head `looksLikeEventXml` reads. */
+const SNIFF_LENGTH = 8192;
+const EVENT_START =
+  /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:[-+] )?<(?:[A-Za-z_][\w.-]*:)?Events?[\s/>]/;
+
+/** Cheap test on a file's head (its first few KB): is this exported Windows event XML? */
+export function looksLikeEventXml(head: string): boolean {
+  const sample = head.length > SNIFF_LENGTH ? head.slice(0, SNIFF_LENGTH) : head;
+  return sample.includes(EVENT_NAMESPACE) || EVENT_START.test(sample);
+}
+
+/** Parses event XML text (a leading BOM is allowed) into events with exact source spans. */
+export function parseEventXml(text: string): EventDocumentModel {
+  const problems = new ProblemCollector();
+  const events: WindowsEvent[] = [];
+  try {
+    const src = blankCollapseMarkers(text);
+    const reader = new EventReader(problems);
+    const summary = scanEventElements(src, problems, (range) => {
+      const event = reader.read(src, range);
+      if (event !== null) events.push(event);
+    });
+    if (!summary.sawEventMarkup) reportNoEvents(src, problems);
+  } catch (error) {
+    // Nothing above should throw; if it does, the events read so far still stand.
+    const detail = error instanceof Error ? error.message : String(error);
+    problems.add(0, 0, `Event XML could not be read completely: ${detail}`);
+  }
+  return { kind: 'events', format: 'eventXml', events, problems: problems.finish() };
+}
+
+function reportNoEvents(src: string, problems: ProblemCollector): void {
+  const first = src.search(/[^\s\uFEFF]/);
+  if (first < 0) return; // an empty document is not a problem
+  const lineEnd = src.slice(first, first + 500).search(/[\r\n]/);
+  problems.add(first, lineEnd < 0 ? Math.min(src.length, first + 500) : first + lineEnd, 'No <Event> element found: this is not Windows event XML.');
+}

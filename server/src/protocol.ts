@@ -1,0 +1,29 @@
+/**
+ * Names shared by the client and the server: custom requests and command ids. One module, so the two
+ * sides cannot drift apart.
+ */
+
+/** Lines of error and warning records in a log, for whole-line backgrounds. */
+export const SEVERITY_LINES_REQUEST = 'configmgr/severityLines';
+
+export interface SeverityLinesParams {
+  readonly uri: string;
+}
+
+export interface SeverityLinesResult {
+  /** Document version the lines belong to. */
+  readonly version: number;
+  /** Inclusive [startLine, endLine] pairs, flattened. */
+  readonly error: number[];
+  readonly warning: number[];
+}
+
+/** Sent by the server when a document's analysis changed, so the client refreshes its decorations. */
+export const ANALYSIS_CHANGED_NOTIFICATION = 'configmgr/analysisChanged';
+
+export interface AnalysisChangedParams {
+  readonly uri: string;
+  readonly version: number;
+}
+
+export const LANGUAGE_IDS = { log: 'configmgr-log', eventXml: 'windows-event-xml' } as const;

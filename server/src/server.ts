@@ -1,0 +1,129 @@
+/**
+ * LSP wiring only: the connection, the open documents, and handlers that call the core. Every handler
+ * is wrapped so an exception becomes a logged, empty answer: a bad file never takes the server down.
+ */
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  SEMANTIC_TOKENS_LEGEND,
+  getLanguageService,
+  localeFromTag,
+  type AnalyzedDocument,
+  type LanguageService,
+} from './core/languageService';
+import {
+  ANALYSIS_CHANGED_NOTIFICATION,
+  SEVERITY_LINES_REQUEST,
+  type AnalysisChangedParams,
+  type SeverityLinesParams,
+  type SeverityLinesResult,
+} from './protocol';
+
+/** Re-analysis waits this long after the last keystroke; opening a file analyses at once. */
+const CHANGE_DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, { version: number; doc: AnalyzedDocument }>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let service: LanguageService = getLanguageService({ locale: 'en' });
+
+  function safe<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
+    return (params: P) => {
+      try {
+        return handler(params);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /** The analysis of the document's current version, computed at most once per version. */
+  function analysisOf(document: TextDocument): AnalyzedDocument {
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached.doc;
+    const doc = service.analyze(document.getText(), fileNameOf(document.uri));
+    analyses.set(document.uri, { version: document.version, doc });
+    return doc;
+  }
+
+  const publish = safe('diagnostics', undefined, (document: TextDocument) => {
+    pending.delete(document.uri);
+    if (documents.get(document.uri) !== document) return;
+    const doc = analysisOf(document);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: service.getDiagnostics(doc) });
+    const changed: AnalysisChangedParams = { uri: document.uri, version: document.version };
+    void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, changed);
+  });
+
+  function schedule(document: TextDocument, delay: number): void {
+    const timer = pending.get(document.uri);
+    if (timer) clearTimeout(timer);
+    pending.set(document.uri, setTimeout(() => publish(document), delay));
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    service = getLanguageService({ locale: localeFromTag(params.locale) });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      },
+      serverInfo: { name: 'configmgr-log-doctor' },
+    };
+  });
+
+  // Fires on open too: analyse a new document at once, debounce edits of one already analysed.
+  documents.onDidChangeContent((e) => schedule(e.document, analyses.has(e.document.uri) ? CHANGE_DEBOUNCE_MS : 0));
+  documents.onDidClose((e) => {
+    const timer = pending.get(e.document.uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(e.document.uri);
+    analyses.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onFoldingRanges(
+    safe('foldingRanges', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.getFoldingRanges(analysisOf(document)) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    safe('semanticTokens', { data: [] }, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.getSemanticTokens(analysisOf(document)) : { data: [] };
+    }),
+  );
+
+  connection.onRequest(
+    SEVERITY_LINES_REQUEST,
+    safe('severityLines', null, (params: SeverityLinesParams): SeverityLinesResult | null => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      return { version: document.version, ...service.getSeverityLines(analysisOf(document)) };
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The file name part of a document URI: it tells which ConfigMgr log the document is. */
+export function fileNameOf(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
