@@ -127,15 +127,18 @@ function killDescendants() {
   }
 }
 
-let cleanedUp = false;
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  for (const fn of cleanups.reverse()) {
-    try { await fn(); } catch (err) { log(`cleanup: ${err.message}`); }
-  }
-  killDescendants();
-  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+// Memoised: a signal and a failing await can both call finish(); the second
+// caller must wait for the same cleanup instead of exiting half-way through.
+let cleanupPromise;
+function cleanup() {
+  cleanupPromise ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try { await fn(); } catch (err) { log(`cleanup: ${err.message}`); }
+    }
+    killDescendants();
+    if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+  })();
+  return cleanupPromise;
 }
 
 async function finish(code) {
@@ -143,8 +146,10 @@ async function finish(code) {
   process.exit(code);
 }
 
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
+    stopping = true;
     log(`${sig} received, stopping`);
     finish(1);
   });
@@ -589,7 +594,8 @@ setTimeout(() => {
 main().then(
   (code) => finish(code),
   (err) => {
-    console.error(`[run-vscode-tests] ERROR: ${err?.message ?? err}`);
+    // After a signal, errors from the half-torn-down browser are expected.
+    if (!stopping) console.error(`[run-vscode-tests] ERROR: ${err?.message ?? err}`);
     finish(1);
   },
 );

@@ -88,7 +88,7 @@ export function run(): Promise<void> {
         }
       });
     } catch (err) {
-      console.error(err);
+      // No console.error here: VS Code prints the rejection reason itself.
       reject(err instanceof Error ? err : new Error(String(err)));
     }
   });

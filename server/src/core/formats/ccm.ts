@@ -43,7 +43,8 @@ export function parseCcmLog(text: string): LogDocumentModel {
 
     const recordStart = open >= 0 ? open : pos;
     const messageStart = open >= 0 ? open + OPEN.length : pos;
-    const recordEnd = trailerEnd >= 0 ? trailerEnd + 1 : trailerStart;
+    // A broken trailer still belongs to its record, up to the end of its line.
+    const recordEnd = trailerEnd >= 0 ? trailerEnd + 1 : endOfLine(text, trailerStart);
     const record = buildRecord(text, recordStart, messageStart, close, trailerStart, trailerEnd, recordEnd, open < 0);
     records.push(record);
     if (open < 0) {
@@ -67,6 +68,12 @@ function skipBomAndBlank(text: string, from: number): number {
   return i;
 }
 
+function endOfLine(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
 /** Offset of the `>` that ends the trailer beginning at `from` (`<time=…>`), or -1. */
 function findTrailerEnd(text: string, from: number): number {
   if (text.charCodeAt(from) !== 60 /* < */) return -1;
@@ -76,7 +83,8 @@ function findTrailerEnd(text: string, from: number): number {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) inQuote = !inQuote;
     else if (!inQuote && c === 62 /* > */) return i;
-    else if (!inQuote && (c === 10 || c === 13)) return -1;
+    else if (c === 10 || c === 13) return -1; // a trailer never spans lines
+
   }
   return -1;
 }

@@ -28,7 +28,6 @@ const AMP_STAND_IN_ALL = /\uE000/g;
 const REFERENCE_SHAPE = /&[^\s&<>;'"]{1,64};/y;
 const AMP_OR_SKIPPED = /&|<!\[CDATA\[|<!--/g;
 
-const XML_SPACE_EDGES = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const COLON = 0x3a;
@@ -92,6 +91,23 @@ function isXmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+/** Cheap pre-check (most events have no `&`, or only references): is there an `&` that is not one? */
+function hasBareAmpersand(chunk: string): boolean {
+  for (let i = chunk.indexOf('&'); i >= 0; i = chunk.indexOf('&', i + 1)) {
+    REFERENCE_SHAPE.lastIndex = i;
+    if (!REFERENCE_SHAPE.test(chunk)) return true;
+  }
+  return false;
+}
+
+function trimXmlSpace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isXmlSpace(value.charCodeAt(start))) start++;
+  while (end > start && isXmlSpace(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
 /** Reads event elements one at a time; one saxes parser is reused for all of them. */
 export class EventReader {
   private parser: SaxesParser<ParserOptions>;
@@ -149,7 +165,7 @@ export class EventReader {
    */
   private standInBareAmpersands(chunk: string): string {
     this.ampReplaced = false;
-    if (chunk.indexOf('&') < 0) return chunk;
+    if (!hasBareAmpersand(chunk)) return chunk;
     const scan = new RegExp(AMP_OR_SKIPPED.source, 'g');
     let parts: string[] | null = null;
     let copied = 0;
@@ -275,7 +291,7 @@ export class EventReader {
     if (trim) {
       while (start < end && isXmlSpace(chunk.charCodeAt(start))) start++;
       while (end > start && isXmlSpace(chunk.charCodeAt(end - 1))) end--;
-      value = value.replace(XML_SPACE_EDGES, '');
+      value = trimXmlSpace(value);
     }
     return { span: { start: this.base + start, end: this.base + end }, value };
   }
