@@ -147,9 +147,13 @@ async function finish(code) {
 }
 
 let stopping = false;
+let onStop;
+// Resolves on a signal, so the run stops waiting and reports nothing more.
+const stopped = new Promise((resolve) => { onStop = resolve; });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
     stopping = true;
+    onStop('stopped');
     log(`${sig} received, stopping`);
     finish(1);
   });
@@ -435,6 +439,11 @@ async function runWithCodeServer(bin, chromiumPath) {
   const browserServer = await chromium.launchServer({
     executablePath: chromiumPath, // Debian's Chromium; never download a browser
     headless: true,
+    // Playwright would otherwise exit(130) on a signal before our handler has
+    // stopped code-server; our cleanup closes the browser too.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox', // root on CI: the setuid sandbox refuses to run
       '--disable-gpu',
@@ -500,7 +509,8 @@ async function runWithCodeServer(bin, chromiumPath) {
 
   const timedOut = Symbol('timeout');
   const died = new Promise((resolve) => server.on('exit', () => resolve('died')));
-  const outcome = await Promise.race([settled, died, sleep(Math.max(0, deadline - Date.now())).then(() => timedOut)]);
+  const outcome = await Promise.race([settled, died, stopped, sleep(Math.max(0, deadline - Date.now())).then(() => timedOut)]);
+  if (stopping) return 1; // a signal: cleanup is already under way
 
   let exitCode;
   if (outcome === timedOut) {
@@ -580,7 +590,7 @@ async function main() {
     }
     code = await runWithCodeServer(cs.bin, chromiumPath);
   }
-  log(`finished in ${((Date.now() - started) / 1000).toFixed(1)}s, exit code ${code}`);
+  if (!stopping) log(`finished in ${((Date.now() - started) / 1000).toFixed(1)}s, exit code ${code}`);
   return code;
 }
 

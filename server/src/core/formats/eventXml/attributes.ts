@@ -48,8 +48,8 @@ export function findAttributeValueSpan(src: string, tagStart: number, tagEnd: nu
     let valueEnd: number;
     if (q === QUOTE || q === APOS) {
       valueStart = i + 1;
-      const close = src.indexOf(q === QUOTE ? '"' : "'", valueStart);
-      valueEnd = close < 0 || close >= tagEnd ? tagEnd - 1 : close;
+      valueEnd = valueStart;
+      while (valueEnd < tagEnd - 1 && src.charCodeAt(valueEnd) !== q) valueEnd++;
       i = valueEnd + 1;
     } else {
       valueStart = i;

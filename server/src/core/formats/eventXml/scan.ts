@@ -130,8 +130,7 @@ export function scanEventElements(
         }
       } else {
         const end = findDoctypeEnd(src, at);
-        const entity = src.indexOf('<!ENTITY', at);
-        if (entity >= 0 && entity < end) {
+        if (src.slice(at, end).includes('<!ENTITY')) {
           problems.add(at, end, 'DOCTYPE ignored: its entity declarations are never expanded, so references to them are left as written.');
         }
         markup.lastIndex = end;
@@ -157,8 +156,7 @@ export function scanEventElements(
     }
     const tagEnd = findStartTagEnd(src, markup.lastIndex);
     if (tagEnd < 0) {
-      const lineEnd = src.indexOf('\n', at);
-      problems.add(at, lineEnd < 0 ? src.length : lineEnd, `Unfinished <${name}> start tag.`);
+      problems.add(at, markup.lastIndex, `Unfinished <${name}> start tag.`);
       continue;
     }
     markup.lastIndex = tagEnd;
