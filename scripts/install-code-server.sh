@@ -87,6 +87,12 @@ JSON
 
 # Quieter npm, and never prompt (CI has no stdin).
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+# node-gyp must build against the installed Node's headers: downloading them
+# needs a host these machines cannot reach. These machines already set
+# nodedir=/usr in npm's config; make sure of it where Debian's headers exist.
+if [[ "$(npm config get nodedir 2>/dev/null)" =~ ^(|undefined|null)$ && -f /usr/include/node/node.h ]]; then
+  export npm_config_nodedir=/usr
+fi
 
 # 1. code-server itself. --ignore-scripts: its postinstall would try to build
 #    lib/vscode's dependencies in a way that downloads things; we do those
@@ -129,7 +135,9 @@ log "step 5/5: rebuild argon2"
 cd "$dir"
 npm_config_yes=true npm rebuild argon2 --loglevel=error
 
-version_out="$("$bin" --version 2>&1)" || die "code-server --version failed: $version_out"
+# Own XDG folders: even --version writes a default config (with a generated
+# password) to ~/.config/code-server otherwise.
+version_out="$(XDG_CONFIG_HOME="$dir/.xdg/config" XDG_DATA_HOME="$dir/.xdg/data" "$bin" --version 2>&1)" || die "code-server --version failed: $version_out"
 log "code-server --version: $(echo "$version_out" | tr '\n' ' ')"
 [[ "$version_out" == *"$CODE_SERVER_VERSION"* ]] || die "unexpected version output"
 

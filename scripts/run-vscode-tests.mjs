@@ -261,38 +261,52 @@ function checkTestsEntry() {
 // ======================================================= desktop VS Code ===
 async function runWithTestElectron(executable) {
   // Imported lazily: only this path needs it.
-  const { runTests, resolveCliArgsFromVSCodeExecutablePath } = await import('@vscode/test-electron');
+  const { runTests, resolveCliPathFromVSCodeExecutablePath } = await import('@vscode/test-electron');
   const userDataDir = path.join(tmpRoot, 'user-data');
   const extensionsDir = path.join(tmpRoot, 'extensions');
   const workspace = resolveWorkspace();
   let devPath = extensionPath;
 
+  // runTests() merges process.env into VS Code's environment, so variables
+  // that would attach it to another VS Code instance are removed here.
+  for (const key of Object.keys(process.env)) {
+    if (key.startsWith('VSCODE_') && key !== 'VSCODE_EXECUTABLE_PATH') delete process.env[key];
+  }
+  delete process.env.ELECTRON_RUN_AS_NODE;
+
   if (vsixPath) {
-    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(executable);
+    // The bare CLI path: resolveCliArgs...() would add the default profile
+    // folders under .vscode-test/, which clash with ours.
+    const cli = resolveCliPathFromVSCodeExecutablePath(executable);
     log(`installing ${vsixPath}`);
-    const r = spawnSync(cli, [...cliArgs, '--install-extension', vsixPath, '--force',
-      '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
-    { stdio: 'inherit', env: childEnv() });
-    if (r.status !== 0) throw new Error(`installing ${vsixPath} failed (exit ${r.status})`);
+    const r = spawnSync(cli, ['--install-extension', vsixPath, '--force',
+      `--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`],
+    { stdio: 'inherit', env: childEnv(), timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`installing ${vsixPath} failed (exit ${r.status ?? r.signal})`);
     devPath = makeStubExtension(path.join(tmpRoot, 'stub-extension'));
   }
   if (screenshotPath) log('--screenshot is only supported with code-server; ignored');
 
-  // Mocha's output arrives on stdout; watch it for the result marker.
+  // Mocha's output arrives on our stdout (runTests pipes VS Code's): pick the
+  // result marker line out of it for the closing summary.
   let result;
   const origWrite = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk, ...rest) => {
     const text = String(chunk);
-    const i = text.indexOf(RESULT_MARKER);
-    if (i >= 0) {
-      try { result = JSON.parse(text.slice(i + RESULT_MARKER.length).split('\n')[0]); } catch { /* partial */ }
-      return true; // keep the marker itself out of the log
-    }
-    return origWrite(chunk, ...rest);
+    if (!text.includes(RESULT_MARKER)) return origWrite(chunk, ...rest);
+    const kept = text.split('\n').filter((line) => {
+      const i = line.indexOf(RESULT_MARKER);
+      if (i < 0) return true;
+      try { result = JSON.parse(line.slice(i + RESULT_MARKER.length)); } catch { /* malformed */ }
+      return false;
+    });
+    return origWrite(kept.join('\n'), ...rest);
   };
 
-  const env = childEnv({ CONFIGMGR_TEST_HARNESS: 'test-electron', ...(vsixPath ? { CONFIGMGR_TEST_VSIX: vsixPath } : {}) });
-  listPassedVars(env);
+  const env = { CONFIGMGR_TEST_HARNESS: 'test-electron', ...(vsixPath ? { CONFIGMGR_TEST_VSIX: vsixPath } : {}) };
+  listPassedVars({ ...process.env, ...env });
+  // runTests() does not expose the VS Code process: on time-out, cleanup()
+  // kills every descendant of this process.
   const timer = setTimeout(() => {
     log(`timed out after ${timeoutMs / 1000}s`);
     printSummary(result, 1);
@@ -306,20 +320,18 @@ async function runWithTestElectron(executable) {
       extensionDevelopmentPath: devPath,
       extensionTestsPath: testsPath,
       extensionTestsEnv: env,
+      // runTests adds --no-sandbox, --disable-updates, --skip-welcome,
+      // --skip-release-notes and --disable-workspace-trust itself.
       launchArgs: [
         workspace,
-        '--user-data-dir', userDataDir,
-        '--extensions-dir', extensionsDir,
-        '--disable-workspace-trust',
-        '--skip-welcome',
-        '--skip-release-notes',
-        '--disable-updates',
-        // Root on a headless CI machine: Chromium's sandbox refuses to start.
-        '--no-sandbox',
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${extensionsDir}`,
         '--disable-gpu',
       ],
     });
   } catch (err) {
+    // TestRunFailedError carries VS Code's exit code; anything else is ours.
+    if (typeof err?.code !== 'number') log(`test-electron: ${err?.message ?? err}`);
     code = typeof err?.code === 'number' && err.code !== 0 ? err.code : 1;
   } finally {
     clearTimeout(timer);
@@ -362,7 +374,14 @@ async function runWithCodeServer(bin, chromiumPath) {
   }, null, 2));
   const workspace = resolveWorkspace();
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  const env = childEnv({ CONFIGMGR_TEST_HARNESS: 'code-server', ...(vsixPath ? { CONFIGMGR_TEST_VSIX: vsixPath } : {}) });
+  const env = childEnv({
+    CONFIGMGR_TEST_HARNESS: 'code-server',
+    ...(vsixPath ? { CONFIGMGR_TEST_VSIX: vsixPath } : {}),
+    // code-server keeps logs, a heartbeat file and a default config under the
+    // XDG folders of $HOME; keep them in the throw-away folder instead.
+    XDG_CONFIG_HOME: path.join(tmpRoot, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmpRoot, 'xdg-data'),
+  });
 
   let devPath = extensionPath;
   if (vsixPath) {

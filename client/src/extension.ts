@@ -1,6 +1,10 @@
 /**
- * VS Code entry: starts the language server, switches languages by content, paints line backgrounds.
- * Everything that understands logs lives in the server's core; this side only talks to VS Code.
+ * VS Code entry: switches languages by content, starts the language server when the first ConfigMgr
+ * log or event export is open, and paints line backgrounds. Everything that understands logs lives in
+ * the server's core; this side only talks to VS Code.
+ *
+ * The extension activates on Log, Plain Text and XML files too (to look inside them), so the server
+ * starts lazily: opening an ordinary text file costs one head check, not a process.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -9,12 +13,24 @@ import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
 
 let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+const isOurs = (document: vscode.TextDocument): boolean =>
+  document.languageId === LANGUAGE_IDS.log || document.languageId === LANGUAGE_IDS.eventXml;
+
+export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ConfigMgr Log Doctor', { log: true });
   context.subscriptions.push(log);
   registerLanguageDetection(context, log);
 
+  const startWhenNeeded = (document: vscode.TextDocument): void => {
+    if (!starting && isOurs(document)) starting = startClient(context, log);
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startWhenNeeded));
+  vscode.workspace.textDocuments.forEach(startWhenNeeded);
+}
+
+async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -26,11 +42,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: log,
   };
   client = new LanguageClient('configmgrLogDoctor', 'ConfigMgr Log Doctor', serverOptions, clientOptions);
-  await client.start();
-  registerLineBackgrounds(context, client);
+  try {
+    await client.start();
+    registerLineBackgrounds(context, client);
+  } catch (error) {
+    log.error(`the language server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('ConfigMgr Log Doctor: the language server did not start. See the output channel for details.'));
+  }
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  starting = undefined;
 }

@@ -675,6 +675,37 @@ describe('large input', () => {
     assert.equal(last.utcMillis, Date.UTC(2023, 2, 15, 1, 2, 3, 999));
   });
 
+  it('events longer than one saxes write keep exact offsets across CRLF and surrogate pairs at the seams', () => {
+    const head = "<Event><System><EventID>10036</EventID></System><EventData><Data Name='big'>";
+    for (const seam of ['\r\n', '😀', '&amp;']) {
+      for (const shift of [-2, -1, 0, 1]) {
+        // Put the seam across offset 65536, where the reader cuts the event for saxes.
+        const filler = 'x'.repeat(65536 - head.length + shift);
+        const text = `${head}${filler}${seam}y</Data><Data Name='after'>日本😀</Data></EventData></Event>`;
+        const model = parseEventXml(text);
+        assert.deepEqual(model.problems, []);
+        const e = only(model);
+        const [big, after] = e.data;
+        assert.ok(big !== undefined && after !== undefined);
+        assert.equal(big.value.value, `${filler}${seam === '\r\n' ? '\n' : seam === '&amp;' ? '&' : seam}y`);
+        assert.equal(raw(text, big.value), `${filler}${seam}y`);
+        assertField(text, after.value, '日本😀');
+        assertField(text, after.name, 'after');
+      }
+    }
+  });
+
+  it('absurd nesting skips the event, not the document', () => {
+    const text = `<Event><UserData>${'<a>'.repeat(200_000)}</UserData></Event>\n${event('', { id: '10037' })}`;
+    const model = parseEventXml(text);
+    assert.deepEqual(
+      model.events.map((e) => e.eventId),
+      [10037],
+    );
+    assert.equal(model.problems.length, 1);
+    assert.match(model.problems[0]?.message ?? '', /nests elements more than/);
+  });
+
   it('problems are capped', () => {
     const model = parseEventXml('</Event>'.repeat(5000));
     assert.equal(model.problems.length, 1001);

@@ -17,8 +17,7 @@ export { parseSystemTime } from './eventXml/systemTime';
 const EVENT_NAMESPACE = 'http://schemas.microsoft.com/win/2004/08/events/event';
 /** How much of a head `looksLikeEventXml` reads. */
 const SNIFF_LENGTH = 8192;
-const EVENT_START =
-  /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:[-+] )?<(?:[A-Za-z_][\w.-]*:)?Events?[\s/>]/;
+const EVENT_START = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:[-+] )?<(?:[A-Za-z_][\w.-]*:)?Events?[\s/>]/;
 
 /** Cheap test on a file's head (its first few KB): is this exported Windows event XML? */
 export function looksLikeEventXml(head: string): boolean {

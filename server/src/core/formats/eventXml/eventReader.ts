@@ -20,6 +20,11 @@ import { parseSystemTime } from './systemTime';
 /** Most XML errors reported for one event; the first few say what is wrong. */
 const MAX_XML_ERRORS_PER_EVENT = 10;
 
+/** Deeper than any real event (UserData nests a few levels); deeper is garbage, not worth a parse. */
+const MAX_DEPTH = 64;
+/** saxes gets long events in slices, so reading can stop early when an event turns out to be garbage. */
+const WRITE_SLICE = 65536;
+
 /** Stands in for a bare `&` while saxes reads the event; a private-use character, restored afterwards. */
 const AMP_STAND_IN = '\uE000';
 const AMP_STAND_IN_ALL = /\uE000/g;
@@ -108,9 +113,25 @@ function trimXmlSpace(value: string): string {
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
+/**
+ * saxes builds an `Error` (with a stack trace) for every well-formedness error before calling its error
+ * handler; on a badly broken file that is most of the time spent. Only the message and position are
+ * needed, so they go straight to a callback.
+ */
+class EventXmlParser extends SaxesParser<ParserOptions> {
+  constructor(private readonly report: (message: string, position: number) => void) {
+    super({ xmlns: false, position: true });
+  }
+
+  override fail(message: string): this {
+    this.report(message, this.position);
+    return this;
+  }
+}
+
 /** Reads event elements one at a time; one saxes parser is reused for all of them. */
 export class EventReader {
-  private parser: SaxesParser<ParserOptions>;
+  private parser: EventXmlParser;
   /** The text saxes is reading: the event element, with bare `&` replaced by the stand-in. */
   private chunk = '';
   /** Offset of the chunk in the document. */
@@ -120,6 +141,7 @@ export class EventReader {
   private pendingTagStart = 0;
   private xmlErrors = 0;
   private ampReplaced = false;
+  private tooDeep = false;
 
   constructor(private readonly problems: ProblemCollector) {
     this.parser = this.createParser();
@@ -131,9 +153,19 @@ export class EventReader {
     this.stack = [];
     this.builder = newBuilder();
     this.xmlErrors = 0;
+    this.tooDeep = false;
     this.chunk = this.standInBareAmpersands(src.slice(range.start, range.end));
+    const chunk = this.chunk;
     try {
-      this.parser.write(this.chunk).close();
+      for (let i = 0; i < chunk.length && !this.tooDeep; i += WRITE_SLICE) {
+        this.parser.write(chunk.length <= WRITE_SLICE ? chunk : chunk.slice(i, i + WRITE_SLICE));
+      }
+      if (this.tooDeep) {
+        this.parser = this.createParser(); // closing would report every open element; drop it instead
+        this.problems.add(range.start, range.startTagEnd, `This event nests elements more than ${MAX_DEPTH} deep; it was skipped.`);
+        return null;
+      }
+      this.parser.close();
     } catch (error) {
       // saxes reports through the error handler and does not throw; if it ever does, its state is
       // unknown, so it is replaced and this event is reported instead of failing the document.
@@ -145,8 +177,8 @@ export class EventReader {
     return this.finishEvent(range);
   }
 
-  private createParser(): SaxesParser<ParserOptions> {
-    const parser = new SaxesParser<ParserOptions>({ xmlns: false, position: true });
+  private createParser(): EventXmlParser {
+    const parser = new EventXmlParser((message, position) => this.xmlError(message, position));
     parser.on('opentagstart', () => {
       // saxes has read `<name` and the character after it; the `<` is the last one before that.
       this.pendingTagStart = Math.max(0, this.chunk.lastIndexOf('<', parser.position - 1));
@@ -155,7 +187,6 @@ export class EventReader {
     parser.on('closetag', () => this.closeTag(parser.position));
     parser.on('text', (text: string) => this.appendText(text));
     parser.on('cdata', (text: string) => this.appendText(text));
-    parser.on('error', (error: Error) => this.xmlError(error, parser.position));
     return parser;
   }
 
@@ -178,8 +209,10 @@ export class EventReader {
       }
       REFERENCE_SHAPE.lastIndex = m.index;
       if (REFERENCE_SHAPE.test(chunk)) continue;
-      if (chunk.includes(AMP_STAND_IN)) return chunk; // the stand-in is in use; let saxes report instead
-      parts ??= [];
+      if (parts === null) {
+        if (chunk.includes(AMP_STAND_IN)) return chunk; // the stand-in is in use; let saxes report instead
+        parts = [];
+      }
       parts.push(chunk.slice(copied, m.index), AMP_STAND_IN);
       copied = m.index + 1;
       const at = this.base + m.index;
@@ -196,6 +229,10 @@ export class EventReader {
   }
 
   private openTag(tag: SaxesTagPlain, position: number): void {
+    if (this.stack.length >= MAX_DEPTH) {
+      this.tooDeep = true;
+      return;
+    }
     const parent = this.stack[this.stack.length - 1];
     if (parent !== undefined) parent.hasChildren = true;
     this.stack.push({
@@ -318,8 +355,7 @@ export class EventReader {
     return { span: { start: this.base + start, end: this.base + end }, value: frame.name };
   }
 
-  private xmlError(error: Error, position: number): void {
-    const message = error.message.replace(/^\d+:\d+: /, '');
+  private xmlError(message: string, position: number): void {
     // Unclosed elements are reported from the element stack, with their start tags' spans.
     if (message.startsWith('unclosed tag:')) return;
     this.xmlErrors++;
@@ -345,7 +381,8 @@ export class EventReader {
   }
 
   private finishEvent(range: EventElementRange): WindowsEvent {
-    for (const open of this.stack) {
+    // Innermost first is what a reader fixes first; a few are enough.
+    for (const open of this.stack.slice(-MAX_XML_ERRORS_PER_EVENT).reverse()) {
       this.problems.add(this.base + open.start, this.base + open.startTagEnd, `<${open.name}> is not closed.`);
     }
     const b = this.builder;
