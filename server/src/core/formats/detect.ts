@@ -3,7 +3,7 @@
  * for a file before anyone parses it and the server can pick a parser whatever the file is called.
  */
 import type { DocumentFormat, LogFormat } from '../model';
-import { looksLikeEventXml } from './eventXml';
+import { looksLikeEventXml } from './eventXml/head';
 
 /** How much of a file's head detection looks at. */
 export const DETECTION_HEAD_LENGTH = 8192;

@@ -13,17 +13,7 @@ import { ProblemCollector } from './eventXml/problems';
 import { blankCollapseMarkers, scanEventElements } from './eventXml/scan';
 
 export { parseSystemTime } from './eventXml/systemTime';
-
-const EVENT_NAMESPACE = 'http://schemas.microsoft.com/win/2004/08/events/event';
-/** How much of a head `looksLikeEventXml` reads. */
-const SNIFF_LENGTH = 8192;
-const EVENT_START = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:[-+] )?<(?:[A-Za-z_][\w.-]*:)?Events?[\s/>]/;
-
-/** Cheap test on a file's head (its first few KB): is this exported Windows event XML? */
-export function looksLikeEventXml(head: string): boolean {
-  const sample = head.length > SNIFF_LENGTH ? head.slice(0, SNIFF_LENGTH) : head;
-  return sample.includes(EVENT_NAMESPACE) || EVENT_START.test(sample);
-}
+export { looksLikeEventXml } from './eventXml/head';
 
 /** Parses event XML text (a leading BOM is allowed) into events with exact source spans. */
 export function parseEventXml(text: string): EventDocumentModel {
