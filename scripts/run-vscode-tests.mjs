@@ -21,7 +21,9 @@
 //   --tests <path>       compiled test entry (default: out/test/vscode/index)
 //   --verbose            also print code-server's own log and all workbench logs
 // Environment:
-//   CONFIGMGR_TEST_*     passed through to the extension host (the suite reads them)
+//   CONFIGMGR_TEST_*     passed through to the extension host (the suite reads them);
+//                        the runner adds CONFIGMGR_TEST_HARNESS (code-server or
+//                        test-electron) and, with --vsix, CONFIGMGR_TEST_VSIX (its path)
 //   VSCODE_EXECUTABLE_PATH  use this desktop VS Code instead of code-server
 //   CODE_SERVER_DIR      code-server cache folder (same as the install script)
 //   CHROMIUM_PATH        browser to drive (default /usr/bin/chromium)
@@ -69,7 +71,9 @@ try {
 if (opts.help) {
   // The header comment of this file is the help text.
   const src = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  console.log(src.split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+  const lines = src.split('\n').slice(1); // skip the shebang
+  const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+  console.log(header.map((l) => l.slice(3)).join('\n'));
   process.exit(0);
 }
 
@@ -286,6 +290,9 @@ async function runWithTestElectron(executable) {
     devPath = makeStubExtension(path.join(tmpRoot, 'stub-extension'));
   }
   if (screenshotPath) log('--screenshot is only supported with code-server; ignored');
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    log('warning: no DISPLAY; a desktop VS Code needs one (run this under xvfb-run)');
+  }
 
   // Mocha's output arrives on our stdout (runTests pipes VS Code's): pick the
   // result marker line out of it for the closing summary.
