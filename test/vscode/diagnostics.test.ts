@@ -27,6 +27,7 @@ describe('diagnostics: the Problems panel lists the DCOM hardening evidence', ()
 
   it('a rolled-over site server log: RPC unavailable written as signed decimal', async () => {
     const uri = fixture('logs/distmgr.lo_');
+    await languageOf(uri, 'configmgr-log');
     const diagnostics = await diagnosticsOf(uri);
     assert.deepEqual(diagnostics.map((d) => [codeOf(d), d.range.start.line]), [['rpc-unavailable', 2]]);
     assert.match(diagnostics[0]?.message ?? '', /written as -2147023174/);

@@ -23,13 +23,11 @@ describe('languages: what VS Code ends up calling each file', () => {
     const config = vscode.workspace.getConfiguration('configmgrLogDoctor');
     await config.update('detectLanguage', false, vscode.ConfigurationTarget.Global);
     try {
-      // A fresh untitled buffer with CCM content, opened as plain text.
-      const doc = await vscode.workspace.openTextDocument({
-        language: 'plaintext',
-        content: '<![LOG[x]LOG]!><time="10:00:00.000+000" date="07-11-2023" component="c" context="" type="1" thread="1" file="">',
-      });
-      await new Promise((r) => setTimeout(r, 500)); // give detection its chance; it must not act
+      // A .txt with CCM content, opened only here: with switching on it would become configmgr-log.
+      const doc = await vscode.workspace.openTextDocument(fixture('logs/detection-off.txt'));
+      await new Promise((r) => setTimeout(r, 1000)); // give detection its chance; it must not act
       assert.equal(doc.languageId, 'plaintext');
+      assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString())?.languageId, 'plaintext');
     } finally {
       await config.update('detectLanguage', undefined, vscode.ConfigurationTarget.Global);
     }
