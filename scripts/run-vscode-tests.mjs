@@ -45,6 +45,9 @@ const CODE_SERVER_VERSION = '4.100.3'; // keep in sync with install-code-server.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Must match RESULT_MARKER in test/vscode/index.ts.
 const RESULT_MARKER = '[vscode-tests:result]';
+// Logged by the suite when the workbench shows what the README screenshot should show; the suite
+// then waits for CONFIGMGR_TEST_SCREENSHOT to exist. Keep in sync with test/vscode/zz-screenshot.test.ts.
+const SCREENSHOT_MARKER = '[vscode-tests:screenshot]';
 
 const log = (msg) => console.log(`[run-vscode-tests] ${msg}`);
 
@@ -378,12 +381,16 @@ async function runWithCodeServer(bin, chromiumPath) {
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.colorTheme': 'Default Dark Modern',
   }, null, 2));
   const workspace = resolveWorkspace();
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const env = childEnv({
     CONFIGMGR_TEST_HARNESS: 'code-server',
     ...(vsixPath ? { CONFIGMGR_TEST_VSIX: vsixPath } : {}),
+    ...(screenshotPath ? { CONFIGMGR_TEST_SCREENSHOT: screenshotPath } : {}),
     // code-server keeps logs, a heartbeat file and a default config under the
     // XDG folders of $HOME; keep them in the throw-away folder instead.
     XDG_CONFIG_HOME: path.join(tmpRoot, 'xdg-config'),
@@ -493,6 +500,15 @@ async function runWithCodeServer(bin, chromiumPath) {
   let result;
   let settle;
   const settled = new Promise((resolve) => { settle = resolve; });
+  let sceneShot;
+  const takeSceneShot = async () => {
+    await sleep(1500); // let the Problems panel and the colours paint
+    try {
+      fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
+      await page.screenshot({ path: screenshotPath });
+      log(`screenshot saved to ${screenshotPath}`);
+    } catch (err) { log(`screenshot failed: ${err.message}`); }
+  };
 
   // Workbench log lines that are just noise here (no internet, no gallery).
   const noise = /gallery|marketplace|open-vsx|openvsx|ENOTFOUND|EAI_AGAIN|getaddrinfo|Failed to fetch|net::ERR_|update check|telemetry/i;
@@ -504,6 +520,12 @@ async function runWithCodeServer(bin, chromiumPath) {
   // once, at start-up.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? args.map(String).join(' ') : String(args ?? '');
+    if (text.includes(SCREENSHOT_MARKER)) {
+      // The suite has set the scene and waits for the file: the extension host is still alive, so
+      // diagnostics, semantic colours and line backgrounds are all on screen.
+      if (screenshotPath && !sceneShot) sceneShot = takeSceneShot();
+      return;
+    }
     const i = text.indexOf(RESULT_MARKER);
     if (i >= 0) {
       try { result = JSON.parse(text.slice(i + RESULT_MARKER.length).trim().split('\n')[0]); } catch { /* ignore */ }
@@ -551,16 +573,8 @@ async function runWithCodeServer(bin, chromiumPath) {
     if (exitCode === 0 && !result) log('the suite reported success but no mocha result marker was seen');
   }
 
-  if (screenshotPath) {
-    // The workbench keeps rendering after the suite ends; give notifications
-    // and the Problems panel a moment to paint.
-    await sleep(1000);
-    try {
-      fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-      await page.screenshot({ path: screenshotPath });
-      log(`screenshot saved to ${screenshotPath}`);
-    } catch (err) { log(`screenshot failed: ${err.message}`); }
-  }
+  if (sceneShot) await sceneShot;
+  else if (screenshotPath) log('the suite never set the screenshot scene; no screenshot taken');
   if (exitCode !== 0) {
     fs.mkdirSync(resultsDir, { recursive: true });
     try {
