@@ -6,10 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-dependencies.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = join(root, 'samples');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+
+ensureDependencies(root);
 
 run('node', ['scripts/build.mjs']);
 console.log('\nFindings in samples/ (node dist/cli.js check samples):');

@@ -3,6 +3,13 @@
 // integration suite in a real VS Code with that .vsix installed. Each step's output is shown as it
 // runs; at the end a table of counts and one closing line `tests: N passed, N failed`.
 import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-dependencies.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+ensureDependencies(root);
 
 const steps = [
   { name: 'type-check', cmd: 'npx', args: ['tsc', '-p', '.'] },
