@@ -505,7 +505,7 @@ async function runWithCodeServer(bin, chromiumPath) {
     await sleep(1500); // let the Problems panel and the colours paint
     try {
       fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-      await page.screenshot({ path: screenshotPath });
+      await page.screenshot({ path: screenshotPath, ...(/\.jpe?g$/i.test(screenshotPath) ? { quality: 85 } : {}) });
       log(`screenshot saved to ${screenshotPath}`);
     } catch (err) { log(`screenshot failed: ${err.message}`); }
   };

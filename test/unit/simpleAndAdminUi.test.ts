@@ -98,3 +98,25 @@ describe('parsePlainLog', () => {
     );
   });
 });
+
+describe('parsePlainLog keeps a .NET exception block with the line that reported it', () => {
+  it('exception type, its message and the frames join the previous line', () => {
+    const t = [
+      "Insufficient privilege to connect, error: 'Access is denied.'",
+      'System.UnauthorizedAccessException',
+      'Access is denied. (Exception from HRESULT: 0x80070005 (E_ACCESSDENIED))',
+      '   at System.Management.ThreadDispatch.Start()',
+      'at Microsoft.ConfigurationManagement.AdminConsole.SmsSiteConnectionNode.GetConnectionManagerInstance(String x)',
+      '   場所 System.Management.ManagementScope.Initialize()',
+      'Next entry',
+    ].join('\r\n');
+    const m = parsePlainLog(t);
+    assert.equal(m.records.length, 2);
+    assert.ok(slice(t, m.records[0]?.message)?.endsWith('ManagementScope.Initialize()'));
+    assert.equal(slice(t, m.records[1]?.message), 'Next entry');
+  });
+  it('an exception line with nothing before it starts a record', () => {
+    const m = parsePlainLog('System.Runtime.InteropServices.COMException (0x800706BA): The RPC server is unavailable.\nat X.Y()');
+    assert.equal(m.records.length, 1);
+  });
+});

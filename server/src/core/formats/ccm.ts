@@ -48,7 +48,7 @@ export function parseCcmLog(text: string): LogDocumentModel {
     const record = buildRecord(text, recordStart, messageStart, close, trailerStart, trailerEnd, recordEnd, open < 0);
     records.push(record);
     if (open < 0) {
-      problems.push({ span: record.span, message: 'Record starts before the beginning of the file (truncated).' });
+      problems.push({ span: record.span, message: 'The start of this record is missing (the file was cut or rolled over).' });
     }
     if (trailerEnd < 0) {
       problems.push({ span: { start: close, end: trailerStart }, message: 'Record trailer is incomplete.' });

@@ -28,5 +28,5 @@ export const CODE_MESSAGES: readonly { readonly pattern: string; readonly value:
   { pattern: 'Access is denied', value: E_ACCESSDENIED },
   { pattern: 'アクセスが拒否されました', value: E_ACCESSDENIED },
   { pattern: 'The RPC server is unavailable', value: RPC_SERVER_UNAVAILABLE },
-  { pattern: 'RPC ?サーバー[をが]利用できません', value: RPC_SERVER_UNAVAILABLE },
+  { pattern: 'RPC[ \u3000]?サーバー[をが]利用できません', value: RPC_SERVER_UNAVAILABLE },
 ];
