@@ -11,6 +11,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { LANGUAGE_IDS } from '../../server/src/protocol';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
+import { registerLookUpCommand } from './lookUpCommand';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -28,6 +29,14 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startWhenNeeded));
   vscode.workspace.textDocuments.forEach(startWhenNeeded);
+
+  // Commands that need the server start it when they run, even with no log open.
+  registerLookUpCommand(context, async () => {
+    starting ??= startClient(context, log);
+    await starting;
+    if (!client) throw new Error('the language server is not running');
+    return client;
+  });
 }
 
 async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {

@@ -27,3 +27,21 @@ export interface AnalysisChangedParams {
 }
 
 export const LANGUAGE_IDS = { log: 'configmgr-log', eventXml: 'windows-event-xml' } as const;
+
+/** Explains an error code given as text in any form (the "Look Up Error Code" command). */
+export const EXPLAIN_CODE_REQUEST = 'configmgr/explainCode';
+
+export interface ExplainCodeParams {
+  readonly text: string;
+}
+
+export interface ExplainCodeResult {
+  /** The explanation as Markdown, or null when the text is not an error code. */
+  readonly markdown: string | null;
+  /** The code in canonical form (`0x80070005`) when one was recognised. */
+  readonly canonical: string | null;
+}
+
+export const COMMANDS = {
+  lookUpErrorCode: 'configmgrLogDoctor.lookUpErrorCode',
+} as const;
