@@ -19,7 +19,10 @@ import {
 } from './core/languageService';
 import {
   ANALYSIS_CHANGED_NOTIFICATION,
+  EXPLAIN_CODE_REQUEST,
   SEVERITY_LINES_REQUEST,
+  type ExplainCodeParams,
+  type ExplainCodeResult,
   type AnalysisChangedParams,
   type SeverityLinesParams,
   type SeverityLinesResult,
@@ -75,6 +78,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         foldingRangeProvider: true,
+        hoverProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'configmgr-log-doctor' },
@@ -103,6 +107,20 @@ export function startServer(connection: Connection): void {
       const document = documents.get(params.textDocument.uri);
       return document ? service.getSemanticTokens(analysisOf(document)) : { data: [] };
     }),
+  );
+
+  connection.onHover(
+    safe('hover', null, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.getHover(analysisOf(document), params.position) : null;
+    }),
+  );
+
+  connection.onRequest(
+    EXPLAIN_CODE_REQUEST,
+    safe('explainCode', { markdown: null, canonical: null }, (params: ExplainCodeParams): ExplainCodeResult =>
+      service.explainCode(typeof params?.text === 'string' ? params.text : ''),
+    ),
   );
 
   connection.onRequest(

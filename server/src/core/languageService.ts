@@ -2,10 +2,11 @@
  * The core's facade, in the manner of vscode-json-languageservice: one method per feature, each taking
  * the analysed document, none knowing about the editor or the protocol connection.
  */
-import type { Diagnostic, FoldingRange, SemanticTokens } from 'vscode-languageserver-types';
+import type { Diagnostic, FoldingRange, Hover, Position, SemanticTokens } from 'vscode-languageserver-types';
 import { analyzeDocument, type AnalyzedDocument } from './document';
 import { getDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
+import { explainCodeText, getHover } from './features/hover';
 import { getSemanticTokens } from './features/semanticTokens';
 import { getSeverityLines, type SeverityLines } from './features/severityRanges';
 import type { Locale } from './i18n/locale';
@@ -16,6 +17,9 @@ export interface LanguageService {
   getSemanticTokens(doc: AnalyzedDocument): SemanticTokens;
   getFoldingRanges(doc: AnalyzedDocument): FoldingRange[];
   getSeverityLines(doc: AnalyzedDocument): SeverityLines;
+  getHover(doc: AnalyzedDocument, position: Position): Hover | null;
+  /** Explains an error code typed in any form; markdown null when it is not one. */
+  explainCode(text: string): { markdown: string | null; canonical: string | null };
 }
 
 export interface LanguageServiceOptions {
@@ -29,6 +33,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     getSemanticTokens,
     getFoldingRanges,
     getSeverityLines,
+    getHover: (doc, position) => getHover(doc, position, options.locale),
+    explainCode: (text) => explainCodeText(text, options.locale),
   };
 }
 

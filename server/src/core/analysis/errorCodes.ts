@@ -6,6 +6,8 @@
  */
 import type { Span } from '../model';
 import { CODE_MESSAGES, CODE_SYMBOLS } from '../knowledge/hardeningCodes';
+import { entryForSymbol } from '../knowledge/errorCatalog';
+import { hresultFromWin32 } from '../knowledge/hresult';
 
 export type CodeForm = 'hex' | 'bareHex' | 'signedDecimal' | 'unsignedDecimal' | 'symbol' | 'message';
 
@@ -16,11 +18,6 @@ export interface CodeToken {
   readonly form: CodeForm;
 }
 
-function escapeSymbol(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const SYMBOLS = [...CODE_SYMBOLS.keys()].map(escapeSymbol).join('|');
 const MESSAGES = CODE_MESSAGES.map((m) => m.pattern).join('|');
 const MESSAGE_PATTERNS = CODE_MESSAGES.map((m) => ({ re: new RegExp(`^(?:${m.pattern})$`, 'i'), value: m.value }));
 
@@ -31,7 +28,8 @@ const CODE_PATTERN = new RegExp(
     String.raw`(?<![0-9A-Za-z_{}\-.\\/$])([89Cc][0-9A-Fa-f]{7})(?![0-9A-Za-z_{}\-\\/]|\.[0-9A-Za-z])`,
     String.raw`(?<![0-9A-Za-z_.\-])(-[12]\d{9})(?![0-9A-Za-z_]|\.\d)`,
     String.raw`(?<![0-9A-Za-z_.\-])([234]\d{9})(?![0-9A-Za-z_]|\.\d)`,
-    String.raw`(?<![0-9A-Za-z_])(${SYMBOLS})(?![0-9A-Za-z_])`,
+    // Any SYMBOL_LIKE_THIS; only the ones the error catalogue knows become tokens.
+    String.raw`(?<![0-9A-Za-z_])([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![0-9A-Za-z_])`,
     `(${MESSAGES})`,
   ].join('|'),
   'gi',
@@ -62,7 +60,7 @@ function toToken(m: RegExpExecArray, base: number): CodeToken | null {
     return n >= 0x80000000 && n <= 0xffffffff ? { span, value: n, form: 'unsignedDecimal' } : null;
   }
   if (m[5] !== undefined) {
-    const value = CODE_SYMBOLS.get(m[5].toUpperCase());
+    const value = symbolValue(m[5].toUpperCase());
     return value === undefined ? null : { span, value, form: 'symbol' };
   }
   if (m[6] !== undefined) {
@@ -71,6 +69,15 @@ function toToken(m: RegExpExecArray, base: number): CodeToken | null {
     return found ? { span, value: found.value, form: 'message' } : null;
   }
   return null;
+}
+
+/** The code a symbol names, as an HRESULT (Win32 symbols are wrapped: ERROR_FILE_NOT_FOUND → 0x80070002). */
+function symbolValue(symbol: string): number | undefined {
+  const hardening = CODE_SYMBOLS.get(symbol);
+  if (hardening !== undefined) return hardening;
+  const entry = entryForSymbol(symbol);
+  if (!entry) return undefined;
+  return entry.kind === 'win32' || entry.kind === 'winhttp' || entry.kind === 'wininet' ? hresultFromWin32(entry.value) : entry.value;
 }
 
 /** `0x80070005` style, the canonical way to show a code. */
