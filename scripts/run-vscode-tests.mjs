@@ -501,12 +501,12 @@ async function runWithCodeServer(bin, chromiumPath) {
   let settle;
   const settled = new Promise((resolve) => { settle = resolve; });
   let sceneShot;
-  const takeSceneShot = async () => {
-    await sleep(1500); // let the Problems panel and the colours paint
+  const takeSceneShot = async (target) => {
+    await sleep(1500); // let the Problems panel, hovers and colours paint
     try {
-      fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-      await page.screenshot({ path: screenshotPath, ...(/\.jpe?g$/i.test(screenshotPath) ? { quality: 85 } : {}) });
-      log(`screenshot saved to ${screenshotPath}`);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      await page.screenshot({ path: target, ...(/\.jpe?g$/i.test(target) ? { quality: 85 } : {}) });
+      log(`screenshot saved to ${target}`);
     } catch (err) { log(`screenshot failed: ${err.message}`); }
   };
 
@@ -520,10 +520,16 @@ async function runWithCodeServer(bin, chromiumPath) {
   // once, at start-up.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? args.map(String).join(' ') : String(args ?? '');
-    if (text.includes(SCREENSHOT_MARKER)) {
-      // The suite has set the scene and waits for the file: the extension host is still alive, so
-      // diagnostics, semantic colours and line backgrounds are all on screen.
-      if (screenshotPath && !sceneShot) sceneShot = takeSceneShot();
+    const shot = text.indexOf(SCREENSHOT_MARKER);
+    if (shot >= 0) {
+      // The suite has set a scene and waits for the file: the extension host is still alive, so
+      // diagnostics, hovers, semantic colours and line backgrounds are all on screen. A name after the
+      // marker saves the picture beside --screenshot under that name.
+      const name = text.slice(shot + SCREENSHOT_MARKER.length).trim();
+      if (screenshotPath) {
+        const target = name ? path.join(path.dirname(screenshotPath), name + path.extname(screenshotPath)) : screenshotPath;
+        sceneShot = Promise.resolve(sceneShot).then(() => takeSceneShot(target));
+      }
       return;
     }
     const i = text.indexOf(RESULT_MARKER);

@@ -34,6 +34,7 @@ describe('language server over stdio (locale en)', () => {
   it('advertises semantic tokens with the legend, folding, incremental sync', () => {
     const caps = session.initializeResult.capabilities;
     assert.equal(caps.foldingRangeProvider, true);
+    assert.equal(caps.hoverProvider, true);
     assert.equal(caps.textDocumentSync, 2);
     const legend = (caps.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend;
     assert.ok(legend.tokenTypes.includes('logError') && legend.tokenTypes.includes('dcomEventId'));
@@ -83,6 +84,44 @@ describe('language server over stdio (locale en)', () => {
       ['dcom-10036', 0, EVENTS.indexOf('10036</EventID>')],
     ]);
     assert.match(diagnostics[0]?.message ?? '', /10\.0\.10\.25/);
+  });
+
+  it('hovers on a code with its decoding and ConfigMgr meaning', async () => {
+    const hover = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///evidence/CM01/SMSProv.log' },
+      position: { line: 1, character: LOG.split('\r\n')[1]!.indexOf('0x80070005') + 3 },
+    })) as { contents: { kind: string; value: string }; range: { start: { line: number } } };
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /E_ACCESSDENIED/);
+    assert.match(hover.contents.value, /In Configuration Manager/);
+    assert.equal(hover.range.start.line, 1);
+  });
+
+  it('hovers on the event id of a 10036', async () => {
+    const hover = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///evidence/CM01/System.xml' },
+      position: { line: 0, character: EVENTS.indexOf('10036</EventID>') + 1 },
+    })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /Event 10036/);
+  });
+
+  it('answers null where there is nothing to explain', async () => {
+    const hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///evidence/CM01/SMSProv.log' },
+      position: { line: 0, character: 10 },
+    });
+    assert.equal(hover, null);
+  });
+
+  it('explains a code typed in any form (the lookup command)', async () => {
+    const result = (await session.connection.sendRequest('configmgr/explainCode', { text: '2147944122' })) as {
+      markdown: string | null;
+      canonical: string | null;
+    };
+    assert.equal(result.canonical, '0x800706BA');
+    assert.match(result.markdown ?? '', /RPC_S_SERVER_UNAVAILABLE/);
+    const none = (await session.connection.sendRequest('configmgr/explainCode', { text: 'not a code' })) as { markdown: unknown };
+    assert.equal(none.markdown, null);
   });
 
   it('re-analyses after an incremental change', async () => {
@@ -137,5 +176,22 @@ describe('language server over stdio (locale ja)', () => {
     assert.equal(diagnostics[0]?.code, 'access-denied');
     assert.match(diagnostics[0]?.message ?? '', /SMS プロバイダー/);
     assert.equal(diagnostics[0]?.severity, 1);
+  });
+
+  it('hovers in Japanese', async () => {
+    const uri = 'file:///evidence/CM01/SMSProv.log';
+    const text = ccm('Failed: 0x800706BA', '3');
+    await open(session, uri, 'configmgr-log', text);
+    const time = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: text.indexOf('10:02:11') + 2 },
+    })) as { contents: { value: string } };
+    assert.match(time.contents.value, /ローカル時刻/);
+    assert.match(time.contents.value, /UTC\+09:00/);
+    const code = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: text.indexOf('0x800706BA') + 2 },
+    })) as { contents: { value: string } };
+    assert.match(code.contents.value, /Configuration Manager では/);
   });
 });

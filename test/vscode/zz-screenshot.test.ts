@@ -7,7 +7,32 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diagnosticsOf, repoRoot, waitFor } from './support/wait';
 
-describe('screenshot scene', () => {
+/** Asks the runner for a picture named `name` (beside --screenshot) and waits until it is taken. */
+async function picture(name: string): Promise<void> {
+  const target = process.env['CONFIGMGR_TEST_SCREENSHOT'];
+  if (!target) return; // not asked for pictures
+  const file = name ? path.join(path.dirname(target), name + path.extname(target)) : target;
+  const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+  console.log(`[vscode-tests:screenshot] ${name}`);
+  await waitFor(`the runner to take ${file}`, () => (fs.existsSync(file) && fs.statSync(file).mtimeMs > before ? true : undefined));
+}
+
+describe('screenshot scenes', () => {
+  it('a hover on an error code', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = vscode.Uri.file(path.join(repoRoot(), 'samples', 'CM01', 'distmgr.log'));
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const diagnostics = await diagnosticsOf(uri);
+    const access = diagnostics.find((d) => editor.document.getText(d.range) === '0x80070005') ?? diagnostics[0];
+    assert.ok(access);
+    const at = access.range.start.translate(0, 2);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(access.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await picture('hover');
+  });
+
   it('opens a sample log with the Problems panel', async () => {
     const uri = vscode.Uri.file(path.join(repoRoot(), 'samples', 'CM01', 'distmgr.log'));
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
@@ -16,13 +41,6 @@ describe('screenshot scene', () => {
     const first = diagnostics.reduce((a, b) => (a.range.start.line <= b.range.start.line ? a : b));
     editor.revealRange(first.range, vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-
-    const target = process.env['CONFIGMGR_TEST_SCREENSHOT'];
-    if (!target) return; // not asked for a picture
-    const before = fs.existsSync(target) ? fs.statSync(target).mtimeMs : 0;
-    console.log('[vscode-tests:screenshot]');
-    await waitFor('the runner to take the screenshot', () =>
-      fs.existsSync(target) && fs.statSync(target).mtimeMs > before ? true : undefined,
-    );
+    await picture('');
   });
 });
