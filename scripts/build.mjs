@@ -2,6 +2,9 @@
 // the language server and the CLI (plain Node programs with every dependency inside, so
 // `node dist/server.js --stdio` runs without node_modules).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,6 +19,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -12,6 +12,11 @@ import { LANGUAGE_IDS } from '../../server/src/protocol';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
 import { registerLookUpCommand } from './lookUpCommand';
+import { registerMarkdownPages } from './markdownPages';
+import { registerFixCommands } from './fixCommands';
+import { runDiagnosis } from './diagnoseCommand';
+import { OPEN_EVIDENCE_COMMAND, openEvidence } from './reportPanel';
+import { COMMANDS } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -31,12 +36,19 @@ export function activate(context: vscode.ExtensionContext): void {
   vscode.workspace.textDocuments.forEach(startWhenNeeded);
 
   // Commands that need the server start it when they run, even with no log open.
-  registerLookUpCommand(context, async () => {
+  const getClient = async (): Promise<LanguageClient> => {
     starting ??= startClient(context, log);
     await starting;
     if (!client) throw new Error('the language server is not running');
     return client;
-  });
+  };
+  registerMarkdownPages(context);
+  registerLookUpCommand(context, getClient);
+  registerFixCommands(context, getClient);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.diagnose, async (arg?: unknown) => runDiagnosis(await getClient(), arg)),
+    vscode.commands.registerCommand(OPEN_EVIDENCE_COMMAND, (file: unknown, line: unknown) => openEvidence(file, line)),
+  );
 }
 
 async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {

@@ -6,18 +6,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, EXPLAIN_CODE_REQUEST, type ExplainCodeParams, type ExplainCodeResult } from '../../server/src/protocol';
-
-const SCHEME = 'configmgr-lookup';
+import { showMarkdownPage } from './markdownPages';
 
 export function registerLookUpCommand(context: vscode.ExtensionContext, getClient: () => Promise<LanguageClient>): void {
-  const pages = new Map<string, string>();
-  const changed = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-      onDidChange: changed.event,
-      provideTextDocumentContent: (uri) => pages.get(uri.path) ?? '',
-    }),
     vscode.commands.registerCommand(COMMANDS.lookUpErrorCode, async (given?: unknown): Promise<string | undefined> => {
       const text = typeof given === 'string' ? given : await askForCode();
       if (!text) return undefined;
@@ -28,10 +20,7 @@ export function registerLookUpCommand(context: vscode.ExtensionContext, getClien
         void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not an error code ConfigMgr Log Doctor knows.', text.slice(0, 80)));
         return undefined;
       }
-      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${result.canonical ?? 'code'}.md` });
-      pages.set(uri.path, result.markdown);
-      changed.fire(uri);
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      await showMarkdownPage(`${result.canonical ?? 'code'}.md`, result.markdown);
       return result.markdown;
     }),
   );

@@ -1,7 +1,10 @@
 /**
  * Names shared by the client and the server: custom requests and command ids. One module, so the two
- * sides cannot drift apart.
+ * sides cannot drift apart. Only types come from the core, so the client bundle does not pull it in.
  */
+import type { FixSymptom } from './core/knowledge/fixes';
+
+export type { FixSymptom } from './core/knowledge/fixes';
 
 /** Lines of error and warning records in a log, for whole-line backgrounds. */
 export const SEVERITY_LINES_REQUEST = 'configmgr/severityLines';
@@ -42,6 +45,75 @@ export interface ExplainCodeResult {
   readonly canonical: string | null;
 }
 
+/**
+ * Command ids. `showFix`, `diagnose` and `copyEvidenceScript` take one object argument (below);
+ * `lookUpErrorCode` takes the code text as written.
+ */
 export const COMMANDS = {
   lookUpErrorCode: 'configmgrLogDoctor.lookUpErrorCode',
+  diagnose: 'configmgrLogDoctor.diagnose',
+  showFix: 'configmgrLogDoctor.showFix',
+  copyEvidenceScript: 'configmgrLogDoctor.copyEvidenceScript',
 } as const;
+
+/** Diagnoses the evidence files (paths on disk) as one incident. Progress arrives as notifications. */
+export const DIAGNOSE_REQUEST = 'configmgr/diagnose';
+export const DIAGNOSE_PROGRESS_NOTIFICATION = 'configmgr/diagnoseProgress';
+
+export interface DiagnoseParams {
+  readonly files: readonly string[];
+  readonly windowSeconds: number;
+  /** Minutes, local = UTC + offset, for console logs whose machine's offset is unknown; null for none. */
+  readonly defaultUtcOffsetMinutes: number | null;
+}
+
+export interface DiagnoseProgressParams {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+}
+
+/** Argument of `configmgrLogDoctor.showFix`. `line` is the 0-based line of the diagnostic in `uri`. */
+export interface ShowFixCommandArgs {
+  readonly symptom: FixSymptom;
+  readonly from?: string;
+  readonly to?: string;
+  readonly uri: string;
+  readonly line: number;
+}
+
+/** Argument of `configmgrLogDoctor.diagnose`: diagnose the folder that holds this document. */
+export interface DiagnoseCommandArgs {
+  readonly folderOf: string;
+}
+
+/** Argument of `configmgrLogDoctor.copyEvidenceScript`: the machine to run it on, or null. */
+export interface CopyEvidenceScriptCommandArgs {
+  readonly machine: string | null;
+}
+
+/** The DCOM hardening fix for a symptom, as Markdown (the client shows it in a preview). */
+export const FIX_REQUEST = 'configmgr/fix';
+
+export interface FixParams {
+  readonly symptom: FixSymptom;
+  /** The machine that connects, when known. */
+  readonly from?: string;
+  /** The machine that receives the activation, when known. */
+  readonly to?: string;
+}
+
+export interface FixResult {
+  readonly markdown: string;
+}
+
+/** The PowerShell that collects the evidence on a machine (the client copies it to the clipboard). */
+export const EVIDENCE_SCRIPT_REQUEST = 'configmgr/evidenceScript';
+
+export interface EvidenceScriptParams {
+  readonly machine: string | null;
+}
+
+export interface EvidenceScriptResult {
+  readonly script: string;
+}

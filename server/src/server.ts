@@ -3,6 +3,7 @@
  * is wrapped so an exception becomes a logged, empty answer: a bad file never takes the server down.
  */
 import {
+  CodeActionKind,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -17,8 +18,20 @@ import {
   type AnalyzedDocument,
   type LanguageService,
 } from './core/languageService';
+import type { Diagnosis, DiagnosisOptions } from './core/diagnosis/model';
+import type { Locale } from './core/i18n/locale';
 import {
   ANALYSIS_CHANGED_NOTIFICATION,
+  DIAGNOSE_PROGRESS_NOTIFICATION,
+  DIAGNOSE_REQUEST,
+  EVIDENCE_SCRIPT_REQUEST,
+  FIX_REQUEST,
+  type EvidenceScriptParams,
+  type EvidenceScriptResult,
+  type FixParams,
+  type FixResult,
+  type DiagnoseParams,
+  type DiagnoseProgressParams,
   EXPLAIN_CODE_REQUEST,
   SEVERITY_LINES_REQUEST,
   type ExplainCodeParams,
@@ -31,11 +44,24 @@ import {
 /** Re-analysis waits this long after the last keystroke; opening a file analyses at once. */
 const CHANGE_DEBOUNCE_MS = 200;
 
-export function startServer(connection: Connection): void {
+/**
+ * What only a Node host can do (read evidence from disk), given by the entry point so this wiring
+ * stays free of `fs` and could run in a browser worker.
+ */
+export interface ServerHost {
+  diagnoseFiles(
+    files: readonly string[],
+    options: DiagnosisOptions,
+    hooks: { onProgress: (p: DiagnoseProgressParams) => void; isCancelled: () => boolean },
+  ): Promise<Diagnosis | null>;
+}
+
+export function startServer(connection: Connection, host?: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, { version: number; doc: AnalyzedDocument }>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  let service: LanguageService = getLanguageService({ locale: 'en' });
+  let locale: Locale = 'en';
+  let service: LanguageService = getLanguageService({ locale });
 
   function safe<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
     return (params: P) => {
@@ -73,12 +99,14 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    service = getLanguageService({ locale: localeFromTag(params.locale) });
+    locale = localeFromTag(params.locale);
+    service = getLanguageService({ locale });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         foldingRangeProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'configmgr-log-doctor' },
@@ -116,6 +144,24 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onCodeAction(
+    safe('codeAction', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      return service.getCodeActions(analysisOf(document), params.textDocument.uri, params.range, params.context.diagnostics);
+    }),
+  );
+
+  connection.onRequest(
+    FIX_REQUEST,
+    safe('fix', { markdown: '' }, (params: FixParams): FixResult => ({ markdown: service.renderFix(params) })),
+  );
+
+  connection.onRequest(
+    EVIDENCE_SCRIPT_REQUEST,
+    safe('evidenceScript', { script: '' }, (params: EvidenceScriptParams): EvidenceScriptResult => ({ script: service.evidenceScript(params) })),
+  );
+
   connection.onRequest(
     EXPLAIN_CODE_REQUEST,
     safe('explainCode', { markdown: null, canonical: null }, (params: ExplainCodeParams): ExplainCodeResult =>
@@ -131,6 +177,28 @@ export function startServer(connection: Connection): void {
       return { version: document.version, ...service.getSeverityLines(analysisOf(document)) };
     }),
   );
+
+  connection.onRequest(DIAGNOSE_REQUEST, async (params: DiagnoseParams, token): Promise<Diagnosis | null> => {
+    if (!host) return null;
+    try {
+      const files = Array.isArray(params?.files) ? params.files.filter((f): f is string => typeof f === 'string') : [];
+      return await host.diagnoseFiles(
+        files,
+        {
+          locale,
+          windowSeconds: typeof params.windowSeconds === 'number' && params.windowSeconds > 0 ? params.windowSeconds : 120,
+          defaultUtcOffsetMinutes: typeof params.defaultUtcOffsetMinutes === 'number' ? params.defaultUtcOffsetMinutes : null,
+        },
+        {
+          onProgress: (p) => void connection.sendNotification(DIAGNOSE_PROGRESS_NOTIFICATION, p),
+          isCancelled: () => token.isCancellationRequested,
+        },
+      );
+    } catch (error) {
+      connection.console.error(`diagnose failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return null;
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

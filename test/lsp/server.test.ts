@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FoldingRange, SemanticTokens } from 'vscode-languageserver-protocol';
-import { startServer, type ServerSession } from './support/serverProcess';
+import { join } from 'node:path';
+import { repoRoot, startServer, type ServerSession } from './support/serverProcess';
 
 const ccm = (msg: string, type: string): string =>
   `<![LOG[${msg}]LOG]!><time="10:02:11.204-540" date="06-20-2023" component="SMS_PROV" context="" type="${type}" thread="4120" file="x.cpp:1">`;
@@ -122,6 +123,56 @@ describe('language server over stdio (locale en)', () => {
     assert.match(result.markdown ?? '', /RPC_S_SERVER_UNAVAILABLE/);
     const none = (await session.connection.sendRequest('configmgr/explainCode', { text: 'not a code' })) as { markdown: unknown };
     assert.equal(none.markdown, null);
+  });
+
+  it('offers quick fixes whose first title names DCOM hardening, with commands and no edits', async () => {
+    const uri = 'file:///evidence/CM01/SMSProv.log';
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    const target = diagnostics.find((d) => d.code === 'access-denied');
+    assert.ok(target);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: target.range,
+      context: { diagnostics: [target], only: ['quickfix'] },
+    })) as { title: string; kind: string; isPreferred?: boolean; edit?: unknown; command?: { command: string; arguments?: unknown[] } }[];
+    assert.ok(actions.length >= 3);
+    assert.match(actions[0]?.title ?? '', /DCOM hardening/);
+    assert.equal(actions[0]?.isPreferred, true);
+    assert.ok(actions.every((a) => a.kind === 'quickfix' && a.edit === undefined));
+    const commands = actions.map((a) => a.command?.command);
+    assert.ok(commands.includes('configmgrLogDoctor.showFix'));
+    assert.ok(commands.includes('configmgrLogDoctor.diagnose'));
+    assert.ok(commands.includes('configmgrLogDoctor.copyEvidenceScript'));
+    assert.ok(commands.includes('configmgrLogDoctor.lookUpErrorCode'));
+
+    const fix = (await session.connection.sendRequest('configmgr/fix', actions[0]?.command?.arguments?.[0])) as { markdown: string };
+    assert.match(fix.markdown, /2203/);
+    assert.match(fix.markdown, /cumulative update/i);
+    const script = (await session.connection.sendRequest('configmgr/evidenceScript', { machine: 'CM01' })) as { script: string };
+    assert.match(script.script, /10036,\s*10037,\s*10038/);
+  });
+
+  it('offers nothing where there is no diagnostic of ours', async () => {
+    const actions = await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///evidence/CM01/SMSProv.log' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      context: { diagnostics: [] },
+    });
+    assert.deepEqual(actions, []);
+  });
+
+  it('diagnoses evidence files from disk', async () => {
+    const root = repoRoot();
+    const files = ['CONSOLE01/SmsAdminUI.log', 'CONSOLE01/System.xml', 'CM01/System.xml', 'CM01/Ole-AppCompat.reg'].map((f) => join(root, 'samples', f));
+    const diagnosis = (await session.connection.sendRequest('configmgr/diagnose', {
+      files,
+      windowSeconds: 120,
+      defaultUtcOffsetMinutes: null,
+    })) as { verdict: string; correlations: unknown[]; recommendations: { id: string }[] };
+    assert.equal(diagnosis.verdict, 'likely');
+    assert.ok(diagnosis.correlations.length > 0);
+    assert.ok(diagnosis.recommendations.some((r) => r.id === 'install-latest-cu-both-sides'));
+    assert.ok(diagnosis.recommendations.some((r) => r.id === 'registry-workaround-ignored'));
   });
 
   it('re-analyses after an incremental change', async () => {

@@ -67,7 +67,7 @@ describe('the Look Up Error Code command', () => {
     assert.match(markdown ?? '', /0x80070005/);
     assert.match(markdown ?? '', /E_ACCESSDENIED/);
     const page = await waitFor('the explanation page to open', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'configmgr-lookup' && d.getText().includes('E_ACCESSDENIED')),
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'configmgr-doc' && d.getText().includes('E_ACCESSDENIED')),
     );
     assert.equal(page.uri.path, '/0x80070005.md');
   });

@@ -9,6 +9,7 @@ import { diagnosticsOf, repoRoot, waitFor } from './support/wait';
 
 /** Asks the runner for a picture named `name` (beside --screenshot) and waits until it is taken. */
 async function picture(name: string): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
   const target = process.env['CONFIGMGR_TEST_SCREENSHOT'];
   if (!target) return; // not asked for pictures
   const file = name ? path.join(path.dirname(target), name + path.extname(target)) : target;
@@ -33,7 +34,16 @@ describe('screenshot scenes', () => {
     await picture('hover');
   });
 
+  it('the diagnosis report', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const diagnosis = await vscode.commands.executeCommand<{ verdict: string }>('configmgrLogDoctor.diagnose', vscode.Uri.file(path.join(repoRoot(), 'samples')));
+    assert.equal(diagnosis?.verdict, 'likely');
+    await picture('report');
+  });
+
   it('opens a sample log with the Problems panel', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const uri = vscode.Uri.file(path.join(repoRoot(), 'samples', 'CM01', 'distmgr.log'));
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     const diagnostics = await diagnosticsOf(uri);

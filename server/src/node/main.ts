@@ -5,5 +5,6 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { diagnoseFiles } from './evidence';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), { diagnoseFiles });
