@@ -15,8 +15,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 ensureDependencies(root);
 
 run('node', ['scripts/build.mjs']);
-console.log('\nFindings in samples/ (node dist/cli.js check samples):');
-run('node', ['dist/cli.js', 'check', 'samples']);
+console.log('\nThe diagnosis of samples/ (node dist/cli.js diagnose samples):\n');
+run('node', ['dist/cli.js', 'diagnose', 'samples']);
 
 const hasDesktopCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasDesktopCode) {
