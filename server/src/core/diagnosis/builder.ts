@@ -38,6 +38,7 @@ export function createDiagnosisBuilder(options: DiagnosisOptions): DiagnosisBuil
       } catch (error) {
         files.push(unreadableEvidence(file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`));
       }
+      releaseLastRegExpInput();
     },
     addUnreadable(path, error) {
       files.push(unreadableEvidence({ index: files.length, path }, error));
@@ -50,6 +51,15 @@ export function createDiagnosisBuilder(options: DiagnosisOptions): DiagnosisBuil
       }
     },
   };
+}
+
+/**
+ * JavaScript keeps the subject of the last successful regular-expression match (`RegExp.input`, `$_`):
+ * after a file, that is the whole file. A match on an empty string lets it go, so that nothing of the
+ * file outlives `addFile`.
+ */
+function releaseLastRegExpInput(): void {
+  /^/.exec('');
 }
 
 function sanitiseOptions(options: DiagnosisOptions): DiagnosisOptions {

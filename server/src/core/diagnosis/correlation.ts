@@ -27,38 +27,36 @@ export interface Pairing {
 
 export function correlate(findings: readonly TimedFinding[], windowSeconds: number): Pairing[] {
   const windowMs = windowSeconds * 1000;
-  const rejections: TimedEvent[] = [];
-  const activations: TimedEvent[] = [];
+  const rejections = new EventIndex();
+  const activations = new EventIndex();
   for (const f of findings) {
     if (!f.finding.event || f.utcMillis === null) continue;
-    (f.finding.event.eventId === 10036 ? rejections : activations).push({ f, millis: f.utcMillis });
+    (f.finding.event.eventId === 10036 ? rejections : activations).add({ f, millis: f.utcMillis });
   }
-  const byTime = (a: TimedEvent, b: TimedEvent): number =>
-    a.millis - b.millis || a.f.finding.fileIndex - b.f.finding.fileIndex || a.f.finding.line - b.f.finding.line || a.f.finding.column - b.f.finding.column;
-  rejections.sort(byTime);
-  activations.sort(byTime);
+  rejections.sort();
+  activations.sort();
 
   const correlations: Pairing[] = [];
   for (const failure of findings) {
     if (!isCorrelatableFailure(failure) || failure.utcMillis === null) continue;
+    const t = failure.utcMillis;
     const a = failure.machine;
     const b = failure.peer;
-    const server = nearest(rejections, failure.utcMillis, windowMs, (e) => {
-      if (b !== null && e.f.machine === b) {
-        if (a !== null && e.f.peer === a) return 'named';
-        if (a === null || isAddressOnly(e.f.peer)) return 'weak';
-        return null;
-      }
-      return b === null && a !== null && e.f.peer === a ? 'weak' : null;
-    });
+
+    let server: Chosen | null = null;
+    if (b !== null && a !== null) {
+      server = named(rejections.byPair.get(pairKey(b, a)), t, windowMs) ?? weak(rejections.fromUnknownAddress.get(b), t, windowMs);
+    } else if (b !== null) {
+      server = weak(rejections.byMachine.get(b), t, windowMs);
+    } else if (a !== null) {
+      server = weak(rejections.byPeer.get(a), t, windowMs);
+    }
     if (server) correlations.push(toCorrelation(failure, server, 'serverRejection'));
-    const client = nearest(activations, failure.utcMillis, windowMs, (e) => {
-      if (a !== null && e.f.machine === a) {
-        if (b !== null && e.f.peer === b) return 'named';
-        return b === null ? 'weak' : null;
-      }
-      return a === null && b !== null && e.f.peer === b ? 'weak' : null;
-    });
+
+    let client: Chosen | null = null;
+    if (a !== null && b !== null) client = named(activations.byPair.get(pairKey(a, b)), t, windowMs);
+    else if (a !== null) client = weak(activations.byMachine.get(a), t, windowMs);
+    else if (b !== null) client = weak(activations.byPeer.get(b), t, windowMs);
     if (client) correlations.push(toCorrelation(failure, client, 'clientActivation'));
   }
   return correlations;
@@ -69,34 +67,63 @@ export function isCorrelatableFailure(f: TimedFinding): boolean {
   return (code === 'access-denied' || code === 'rpc-unavailable') && f.finding.log !== null && f.finding.log.context !== 'localResource';
 }
 
-function isAddressOnly(machine: string | null): boolean {
-  return machine !== null && normaliseAddress(machine) !== null;
+const pairKey = (machine: string, peer: string): string => `${machine}\u0000${peer}`;
+
+/** Events by the machine that logged them, by the other machine they name, and by both; each list sorted by time. */
+class EventIndex {
+  readonly byPair = new Map<string, TimedEvent[]>();
+  readonly byMachine = new Map<string, TimedEvent[]>();
+  readonly byPeer = new Map<string, TimedEvent[]>();
+  /** 10036 whose client address belongs to no known machine, by the machine that logged them. */
+  readonly fromUnknownAddress = new Map<string, TimedEvent[]>();
+
+  add(e: TimedEvent): void {
+    const { machine, peer } = e.f;
+    if (machine !== null) push(this.byMachine, machine, e);
+    if (peer !== null) push(this.byPeer, peer, e);
+    if (machine !== null && peer !== null) push(this.byPair, pairKey(machine, peer), e);
+    if (machine !== null && peer !== null && normaliseAddress(peer) !== null) push(this.fromUnknownAddress, machine, e);
+  }
+
+  sort(): void {
+    for (const map of [this.byPair, this.byMachine, this.byPeer, this.fromUnknownAddress]) for (const list of map.values()) list.sort(byTime);
+  }
 }
 
-type Match = 'named' | 'weak' | null;
+function push(map: Map<string, TimedEvent[]>, key: string, e: TimedEvent): void {
+  const list = map.get(key);
+  if (list) list.push(e);
+  else map.set(key, [e]);
+}
+
+function byTime(a: TimedEvent, b: TimedEvent): number {
+  return (
+    a.millis - b.millis ||
+    a.f.finding.fileIndex - b.f.finding.fileIndex ||
+    a.f.finding.line - b.f.finding.line ||
+    a.f.finding.column - b.f.finding.column
+  );
+}
 
 interface Chosen {
   readonly event: TimedEvent;
   readonly named: boolean;
 }
 
-function nearest(events: readonly TimedEvent[], millis: number, windowMs: number, match: (e: TimedEvent) => Match): Chosen | null {
-  let best: Chosen | null = null;
-  let bestDistance = Infinity;
-  for (let i = lowerBound(events, millis - windowMs); i < events.length; i++) {
-    const e = events[i] as TimedEvent;
-    if (e.millis > millis + windowMs) break;
-    const m = match(e);
-    if (m === null) continue;
-    const named = m === 'named';
-    const distance = Math.abs(e.millis - millis);
-    // Sorted by time, so on equal distance the earlier event stays.
-    if (!best || (named && !best.named) || (named === best.named && distance < bestDistance)) {
-      best = { event: e, named };
-      bestDistance = distance;
-    }
-  }
-  return best;
+const named = (list: readonly TimedEvent[] | undefined, millis: number, windowMs: number): Chosen | null => choose(list, millis, windowMs, true);
+const weak = (list: readonly TimedEvent[] | undefined, millis: number, windowMs: number): Chosen | null => choose(list, millis, windowMs, false);
+
+/** The event nearest `millis` within the window (equal distance: the earlier one, then file order). */
+function choose(list: readonly TimedEvent[] | undefined, millis: number, windowMs: number, isNamed: boolean): Chosen | null {
+  if (!list || list.length === 0) return null;
+  const after = lowerBound(list, millis);
+  let before = after - 1;
+  // The first of several events logged at the same instant.
+  while (before > 0 && (list[before - 1] as TimedEvent).millis === (list[before] as TimedEvent).millis) before--;
+  const candidates = [list[before], list[after]].filter((e): e is TimedEvent => e !== undefined && Math.abs(e.millis - millis) <= windowMs);
+  let best: TimedEvent | null = null;
+  for (const e of candidates) if (!best || Math.abs(e.millis - millis) < Math.abs(best.millis - millis)) best = e;
+  return best ? { event: best, named: isNamed } : null;
 }
 
 function lowerBound(events: readonly TimedEvent[], millis: number): number {

@@ -250,7 +250,7 @@ function collectEventFinding(file: FileIdentity, doc: AnalyzedDocument, f: Event
     column: position.character + 1,
     severity: f.severity,
     message: detach(d.eventId === 10036 ? serverRejectionMessage(d, locale) : clientActivationMessage(d, locale)),
-    excerpt: detach(excerptAt(doc, f.span, f.event.span.start)),
+    excerpt: detach(excerptAt(doc, f.span, null)),
     details,
     time: f.event.utcMillis === null ? { kind: 'none' } : { kind: 'utc', millis: f.event.utcMillis, source: 'event' },
     log: null,
@@ -277,15 +277,22 @@ export function parseLocalIso(text: string): number | null {
 }
 
 /**
- * The line of the finding as written, trimmed, at most 300 characters. On a long line (an event export
- * on one line) the excerpt starts at the record or event that holds the finding.
+ * The line of the finding as written, trimmed, at most 300 characters. On a long line the excerpt
+ * starts at the record that holds the finding, or, for an event (exports often put a whole event or the
+ * whole log on one line), just before its `<EventID>`, where the id, time, computer and data follow.
  */
-function excerptAt(doc: AnalyzedDocument, span: Span, unitStart: number): string {
+function excerptAt(doc: AnalyzedDocument, span: Span, unitStart: number | null): string {
   const line = doc.lineIndex.lineAt(span.start);
   const lineStart = doc.lineIndex.lineStart(line);
   const lineEnd = doc.lineIndex.lineEnd(line);
   let start = lineStart;
-  if (span.start - start > EXCERPT_LENGTH - 40) start = Math.max(lineStart, unitStart);
+  if (unitStart === null) {
+    const from = Math.max(lineStart, span.start - 100);
+    const tag = doc.text.slice(from, span.start).lastIndexOf('<');
+    if (lineEnd - lineStart > EXCERPT_LENGTH) start = tag < 0 ? from : from + tag;
+  } else if (span.start - start > EXCERPT_LENGTH - 40) {
+    start = Math.max(lineStart, unitStart);
+  }
   if (span.start - start > EXCERPT_LENGTH - 40) start = Math.max(lineStart, span.start - 100);
   return doc.text.slice(start, Math.min(lineEnd, start + EXCERPT_LENGTH * 2)).trim().slice(0, EXCERPT_LENGTH);
 }

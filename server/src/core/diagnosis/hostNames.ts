@@ -143,18 +143,24 @@ export interface HostMention {
 /** Host names written in a text (UNC hosts, FQDNs, computer accounts), in text order, duplicates kept. */
 export function findHostMentions(text: string): HostMention[] {
   const found: HostMention[] = [];
-  for (const m of text.matchAll(UNC_HOST)) {
-    const name = (m[1] ?? '').replace(/\.$/, '');
-    if (/^localhost$/i.test(name)) continue;
-    if (isFqdn(name) || isShortHostName(name) || isAddress(name)) found.push({ name, index: m.index ?? 0 });
+  // Each pattern only runs when its marker is in the text: most log records have none.
+  if (text.includes('\\\\')) {
+    for (const m of text.matchAll(UNC_HOST)) {
+      const name = (m[1] ?? '').replace(/\.$/, '');
+      if (/^localhost$/i.test(name)) continue;
+      if (isFqdn(name) || isShortHostName(name) || isAddress(name)) found.push({ name, index: m.index ?? 0 });
+    }
   }
-  for (const m of text.matchAll(DOTTED)) {
-    const name = m[1] ?? '';
-    const index = m.index ?? 0;
-    if (text.charAt(index - 1) === '\\' && text.charAt(index - 2) === '\\') continue; // counted as UNC
-    if (isFqdn(name) && !/^localhost\./i.test(name)) found.push({ name, index });
+  if (text.includes('.')) {
+    for (const m of text.matchAll(DOTTED)) {
+      const name = m[1] ?? '';
+      const index = m.index ?? 0;
+      if (isFqdn(name) && !/^localhost\./i.test(name)) found.push({ name, index });
+    }
   }
-  for (const m of text.matchAll(ACCOUNT)) found.push({ name: m[1] ?? '', index: m.index ?? 0 });
+  if (text.includes('$')) {
+    for (const m of text.matchAll(ACCOUNT)) found.push({ name: m[1] ?? '', index: m.index ?? 0 });
+  }
   return found.sort((a, b) => a.index - b.index);
 }
 

@@ -100,8 +100,9 @@ export function identifyMachines(files: readonly FileEvidence[]): MachineDirecto
 
   // Addresses, strongest evidence first; the first owner found keeps the address.
   const owners = new Map<string, string>();
-  const claim = (address: string | null, machine: MachineFacts, note: IdentificationNote): void => {
+  const claim = (address: string | null, owner: string, note: IdentificationNote): void => {
     if (address === null || owners.has(address)) return;
+    const machine = book.get(owner);
     owners.set(address, machine.id);
     machine.addresses.add(address);
     book.note(machine, note);
@@ -112,16 +113,16 @@ export function identifyMachines(files: readonly FileEvidence[]): MachineDirecto
       if (e?.eventId !== 10036 || e.clientAccountHost === null || e.clientAddress === null) continue;
       const server = e.computer === null ? fileMachine[f.index] : machineIdOf(e.computer);
       if (server === machineIdOf(e.clientAccountHost)) continue;
-      claim(e.clientAddress, book.get(e.clientAccountHost), { kind: 'computerAccount', name: `${e.clientAccountHost}$`, address: e.clientAddress, file: f.path });
+      claim(e.clientAddress, e.clientAccountHost, { kind: 'computerAccount', name: `${e.clientAccountHost}$`, address: e.clientAddress, file: f.path });
     }
   }
   for (const f of files) {
-    for (const pair of f.addressesOfHosts) claim(pair.address, book.get(pair.host), { kind: 'addressInLog', address: pair.address, file: f.path });
+    for (const pair of f.addressesOfHosts) claim(pair.address, pair.host, { kind: 'addressInLog', address: pair.address, file: f.path });
   }
   for (const f of files) {
     const id = fileMachine[f.index];
     if (id === null || id === undefined) continue;
-    for (const address of f.ownAddresses) claim(address, book.get(id), { kind: 'ownAddress', address, file: f.path });
+    for (const address of f.ownAddresses) claim(address, id, { kind: 'ownAddress', address, file: f.path });
   }
   inferAddressesFromSimultaneousEvents(files, fileMachine, owners, book);
 

@@ -42,6 +42,8 @@ export interface TimedEvidence {
 
 const ALIGNMENT_TOLERANCE_MS = 3000;
 const MIN_ALIGNED_FAILURES = 2;
+/** Enough failures to decide an offset; more would only cost time (105 offsets × failures × log events). */
+const MAX_ALIGNED_FAILURES = 2000;
 /** Windows time zones run from UTC−12:00 to UTC+14:00, in quarter hours at most. */
 const OFFSET_CANDIDATES: readonly number[] = Array.from({ length: (840 + 720) / 15 + 1 }, (_, i) => -720 + i * 15);
 
@@ -117,7 +119,7 @@ function alignOffsets(placed: readonly PlacedFinding[], offsets: Map<string, Mac
     if (p.machine === null || offsets.has(p.machine)) continue;
     const t = p.finding.time;
     if (t.kind === 'local' && (p.finding.code === 'access-denied' || p.finding.code === 'rpc-unavailable')) {
-      push(localFailures, p.machine, t.localMillis);
+      if ((localFailures.get(p.machine)?.length ?? 0) < MAX_ALIGNED_FAILURES) push(localFailures, p.machine, t.localMillis);
     } else if (t.kind === 'utc' && p.finding.event) {
       push(eventTimes, p.machine, t.millis);
     }

@@ -198,8 +198,8 @@ export function reasonText(r: DiagnosisReason, locale: Locale): string {
         : `${r.count} DCOM hardening event(s) name ConfigMgr (its WMI CLSID, its processes or machines of this evidence) without a matching log failure: ${list(r.summary, locale)}.`;
     case 'remoteFailuresWithoutEvents':
       return ja
-        ? `リモート接続でのアクセス拒否または RPC の失敗 ${r.count} 件 (${list(r.paths, locale)}) を裏付ける DCOM の強化イベントがありません。`
-        : `${r.count} access-denied or RPC failure(s) in remote connections (${list(r.paths, locale)}) have no DCOM hardening event to confirm them.`;
+        ? `リモート接続でのアクセス拒否 ${r.count} 件 (${list(r.paths, locale)}) を裏付ける DCOM の強化イベントがありません。`
+        : `${r.count} access-denied failure(s) in remote connections (${list(r.paths, locale)}) have no DCOM hardening event to confirm them.`;
     case 'eventsWithoutFailures':
       return ja
         ? `DCOM の強化イベントが ${r.count} 件ありますが、ログの失敗とも ConfigMgr とも結び付きません: ${list(r.summary, locale)}。`
