@@ -140,8 +140,8 @@ describe('diagnosis: correlation', () => {
       'CM01/System.xml': events(activation(10037, 'CM01.corp.contoso.com', '2024-06-12T00:51:50.071Z', SMSEXEC, 'DP01.corp.contoso.com')),
     });
     assert.deepEqual(d.correlations, [
-      { log: { file: 'CM01/distmgr.log', line: 2 }, event: { file: 'CM01/System.xml', line: 2 }, deltaSeconds: -0.5, kind: 'clientActivation', logMachine: 'CM01', eventMachine: 'CM01', peerMatched: true },
-      { log: { file: 'CM01/distmgr.log', line: 2 }, event: { file: 'DP01/System.xml', line: 2 }, deltaSeconds: 1, kind: 'serverRejection', logMachine: 'CM01', eventMachine: 'DP01', peerMatched: true },
+      { log: { file: 'CM01/distmgr.log', line: 2 }, event: { file: 'CM01/System.xml', line: 2 }, deltaSeconds: -0.5, kind: 'clientActivation', logMachine: 'CM01', eventMachine: 'CM01', peerMatched: true, target: 'DP01' },
+      { log: { file: 'CM01/distmgr.log', line: 2 }, event: { file: 'DP01/System.xml', line: 2 }, deltaSeconds: 1, kind: 'serverRejection', logMachine: 'CM01', eventMachine: 'DP01', peerMatched: true, target: 'DP01' },
     ]);
     assert.equal(d.verdict, 'likely');
   });

@@ -113,6 +113,7 @@ describe('toContractJson: the diagnose --format json contract', () => {
       kind: 'serverRejection',
       logMachine: 'CONSOLE01',
       eventMachine: 'CM01',
+      target: 'CM01',
       peerMatched: true,
     });
     assert.deepEqual(out.recommendations.map((r) => r.id), d.recommendations.map((r) => r.id));

@@ -174,8 +174,8 @@ export function diagnosisFixture(): Diagnosis {
       }),
     ],
     correlations: [
-      { log: { file: ADMINUI_LOG, line: 12 }, event: { file: CM01_EVENTS, line: 40 }, deltaSeconds: 2.5, kind: 'serverRejection', logMachine: 'CONSOLE01', eventMachine: 'CM01', peerMatched: true },
-      { log: { file: ADMINUI_LOG, line: 12 }, event: { file: CONSOLE_EVENTS, line: 7 }, deltaSeconds: 1, kind: 'clientActivation', logMachine: 'CONSOLE01', eventMachine: 'CONSOLE01', peerMatched: false },
+      { log: { file: ADMINUI_LOG, line: 12 }, event: { file: CM01_EVENTS, line: 40 }, deltaSeconds: 2.5, kind: 'serverRejection', logMachine: 'CONSOLE01', eventMachine: 'CM01', peerMatched: true, target: 'CM01' },
+      { log: { file: ADMINUI_LOG, line: 12 }, event: { file: CONSOLE_EVENTS, line: 7 }, deltaSeconds: 1, kind: 'clientActivation', logMachine: 'CONSOLE01', eventMachine: 'CONSOLE01', peerMatched: false, target: 'CM01' },
     ],
     registry: [
       {
@@ -328,6 +328,7 @@ export function manyFindings(count: number, startIso: string, spanMs: number, ma
         logMachine: f.machine,
         eventMachine: event.machine,
         peerMatched: true,
+        target: event.machine,
       };
     });
   return {

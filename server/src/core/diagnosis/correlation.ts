@@ -147,6 +147,7 @@ function toCorrelation(failure: TimedFinding, chosen: Chosen, kind: Correlation[
     logMachine: failure.machine,
     eventMachine: event.machine,
     peerMatched: chosen.named,
+    target: kind === 'serverRejection' ? event.machine : (event.peer ?? failure.peer),
   };
   return { correlation, failure, event };
 }

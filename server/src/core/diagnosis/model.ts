@@ -125,6 +125,8 @@ export interface Correlation {
    * not named or its address is unknown.
    */
   readonly peerMatched: boolean;
+  /** The machine that received the activation (the DCOM server): the log's peer, whichever event paired. */
+  readonly target: string | null;
 }
 
 export type RegistryVerdict = 'ignored' | 'suppressesEvidence' | 'raisesLevel' | 'informational';

@@ -214,7 +214,7 @@ export function toHtml(d: Diagnosis, opts: HtmlOptions): string {
                 link(c.event.file, c.event.line),
                 e(formatDelta(c.deltaSeconds)),
                 e(l.correlationKinds[c.kind]) + (c.peerMatched ? '' : `<div class="muted">${e(l.weakPairing)}</div>`),
-                `${machine(c.logMachine)} → ${machine(c.eventMachine)}`,
+                `${machine(c.logMachine)} → ${machine(c.target)}`,
               ]),
             )),
     ),

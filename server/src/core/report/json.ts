@@ -75,6 +75,7 @@ export function toContractJson(d: Diagnosis): ContractJson {
       kind: c.kind,
       logMachine: c.logMachine,
       eventMachine: c.eventMachine,
+      target: c.target,
       peerMatched: c.peerMatched,
     })),
     recommendations: d.recommendations.map((r) => ({ id: r.id, title: r.title, detail: r.detail, machines: [...r.machines] })),

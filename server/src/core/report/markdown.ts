@@ -94,7 +94,7 @@ export function toMarkdown(d: Diagnosis): string {
           mdCode(location(c.event)),
           formatDelta(c.deltaSeconds),
           c.peerMatched ? l.correlationKinds[c.kind] : `${l.correlationKinds[c.kind]} (${l.weakPairing})`,
-          `${c.logMachine === null ? l.unknownMachine : mdCode(c.logMachine)} → ${c.eventMachine === null ? l.unknownMachine : mdCode(c.eventMachine)}`,
+          `${c.logMachine === null ? l.unknownMachine : mdCode(c.logMachine)} → ${c.target === null ? l.unknownMachine : mdCode(c.target)}`,
         ]),
       ),
     );

@@ -60,7 +60,7 @@ export function toText(d: Diagnosis): string {
   if (d.correlations.length > 0) {
     out.push('', `${l.correlations} (±${d.windowSeconds} s):`);
     for (const c of d.correlations) {
-      const who = `${c.logMachine === null ? '?' : oneLine(c.logMachine)} → ${c.eventMachine === null ? '?' : oneLine(c.eventMachine)}`;
+      const who = `${c.logMachine === null ? '?' : oneLine(c.logMachine)} → ${c.target === null ? '?' : oneLine(c.target)}`;
       out.push(`  ${oneLine(location(c.log))} ↔ ${oneLine(location(c.event))}  ${formatDelta(c.deltaSeconds)}  ${who}  ${l.correlationKinds[c.kind]}${c.peerMatched ? '' : ` (${l.weakPairing})`}`);
     }
   }
