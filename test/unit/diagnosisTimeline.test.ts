@@ -249,3 +249,27 @@ describe('diagnosis: correlation', () => {
     assert.deepEqual(d.correlations, []);
   });
 });
+
+describe('diagnosis: a console log with no time zone and no events of its own', () => {
+  it('takes its offset from the 10036 its peer logged, and pairs with them', async () => {
+    const { createDiagnosisBuilder } = await import('../../server/src/core/diagnosis');
+    const builder = createDiagnosisBuilder({ locale: 'en', windowSeconds: 120, defaultUtcOffsetMinutes: null });
+    builder.addFile(
+      'CONSOLE09/SmsAdminUI.log',
+      [
+        '[5, PID:100][03/20/2024 10:14:36] :Connecting to site server CM09.corp.example.com',
+        "[5, PID:100][03/20/2024 10:14:37] :Insufficient privilege to connect to \\\\CM09.corp.example.com\\root\\sms, error: 'Access is denied. (Exception from HRESULT: 0x80070005 (E_ACCESSDENIED))'",
+        "[5, PID:100][03/20/2024 10:20:02] :Insufficient privilege to connect to \\\\CM09.corp.example.com\\root\\sms, error: 'Access is denied. (Exception from HRESULT: 0x80070005 (E_ACCESSDENIED))'",
+      ].join('\r\n'),
+    );
+    const ev = (time: string) =>
+      `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-DistributedCOM'/><EventID>10036</EventID><Level>2</Level><TimeCreated SystemTime='${time}'/><Computer>CM09.corp.example.com</Computer></System><EventData><Data Name='Domain Name'>EXAMPLE</Data><Data Name='User Name'>admin</Data><Data Name='SID'>S-1-5-21-1-2-3-1105</Data><Data Name='Client IP Address'>192.0.2.44</Data></EventData></Event>`;
+    builder.addFile('CM09/System.xml', [ev('2024-03-20T01:14:37.400Z'), ev('2024-03-20T01:20:02.300Z')].join('\r\n'));
+    const d = builder.finish();
+    const consoleFindings = d.findings.filter((f) => f.file.startsWith('CONSOLE09'));
+    assert.ok(consoleFindings.every((f) => f.timeSource === 'eventAlignment'));
+    assert.equal(consoleFindings[0]?.time, '2024-03-20T01:14:37.000Z');
+    assert.equal(d.correlations.filter((c) => c.kind === 'serverRejection' && c.log.file.startsWith('CONSOLE09')).length, 2);
+    assert.equal(d.verdict, 'likely');
+  });
+});

@@ -5,8 +5,8 @@
  * `event`. AdminUI records (SmsAdminUI.log) carry local time only; they take, in order: the offset of the
  * same machine's other logs (`machineOffset`, offset = −bias), the caller's default offset
  * (`defaultOffset`), or, with neither, the quarter-hour offset that puts at least two of the log's
- * failures within seconds of that machine's own DCOM events and no other offset does as well
- * (`eventAlignment`). Otherwise the time stays unknown. Each borrowed offset becomes a reason line.
+ * failures within seconds of DCOM events — the machine's own 10037/10038, or the 10036 its peers logged
+ * when they refused it — and no other offset does as well (`eventAlignment`). Otherwise the time stays unknown. Each borrowed offset becomes a reason line.
  */
 import type { TimeSource } from './model';
 import type { MachineFacts, PlacedFinding } from './machines';
@@ -115,18 +115,31 @@ function mostCommon(counts: ReadonlyMap<number, number>): number | null {
 function alignOffsets(placed: readonly PlacedFinding[], offsets: Map<string, MachineOffset>): void {
   const localFailures = new Map<string, number[]>();
   const eventTimes = new Map<string, number[]>();
+  /** 10036 events by the machine that logged them: the refusals a caller's failures can line up with. */
+  const refusals = new Map<string, number[]>();
+  const peersOf = new Map<string, Set<string>>();
   for (const p of placed) {
-    if (p.machine === null || offsets.has(p.machine)) continue;
     const t = p.finding.time;
+    if (t.kind === 'utc' && p.finding.event && p.machine !== null && p.finding.code === 'dcom-10036' && p.peer !== p.machine) {
+      push(refusals, p.machine, t.millis);
+    }
+    if (p.machine === null || offsets.has(p.machine)) continue;
     if (t.kind === 'local' && (p.finding.code === 'access-denied' || p.finding.code === 'rpc-unavailable')) {
       if ((localFailures.get(p.machine)?.length ?? 0) < MAX_ALIGNED_FAILURES) push(localFailures, p.machine, t.localMillis);
+      if (p.peer !== null && p.peer !== p.machine) {
+        const peers = peersOf.get(p.machine) ?? new Set<string>();
+        peers.add(p.peer);
+        peersOf.set(p.machine, peers);
+      }
     } else if (t.kind === 'utc' && p.finding.event) {
       push(eventTimes, p.machine, t.millis);
     }
   }
   for (const [machine, failures] of localFailures) {
-    const events = eventTimes.get(machine);
-    if (!events || failures.length < MIN_ALIGNED_FAILURES) continue;
+    // The machine's own events, and the refusals logged by the machines its failures name.
+    const events = [...(eventTimes.get(machine) ?? [])];
+    for (const peer of peersOf.get(machine) ?? []) events.push(...(refusals.get(peer) ?? []));
+    if (events.length === 0 || failures.length < MIN_ALIGNED_FAILURES) continue;
     events.sort((a, b) => a - b);
     let best = 0;
     let bestOffset: number | null = null;

@@ -238,8 +238,8 @@ export function reasonText(r: DiagnosisReason, locale: Locale): string {
           : `${r.file} writes no time zone and ${who}'s other logs do not tell: ${r.findings} time(s) use the default offset ${offset}.`;
       }
       return ja
-        ? `${r.file} にはタイム ゾーンが記録されておらず、既定のオフセットも指定されていないため、${who} 自身の DCOM イベントとの時刻の一致からオフセット ${offset} を推定しました (${r.aligned} 件の失敗が数秒以内に一致)。${r.findings} 件の時刻がこの推定に基づきます。`
-        : `${r.file} writes no time zone and no default offset was given: the offset ${offset} was inferred because it puts ${r.aligned} of its failures within seconds of ${who}'s own DCOM events; ${r.findings} time(s) rest on it.`;
+        ? `${r.file} にはタイム ゾーンが記録されておらず、既定のオフセットも指定されていないため、${who} の DCOM イベント (自身の 10037/10038、または接続先が記録した 10036) との時刻の一致からオフセット ${offset} を推定しました (${r.aligned} 件の失敗が数秒以内に一致)。${r.findings} 件の時刻がこの推定に基づきます。`
+        : `${r.file} writes no time zone and no default offset was given: the offset ${offset} was inferred because it puts ${r.aligned} of its failures within seconds of DCOM events (${who}'s own 10037/10038, or the 10036 its peers logged); ${r.findings} time(s) rest on it.`;
     }
     case 'timeUnknown':
       return ja
