@@ -322,3 +322,21 @@ describe('diagnosis: verdict and recommendations', () => {
     assert.deepEqual(reversed, forward);
   });
 });
+
+describe('diagnosis: evidence gathered flat into one folder, named after machines', () => {
+  it('takes the machine from the file name when events name it', async () => {
+    const { createDiagnosisBuilder } = await import('../../server/src/core/diagnosis');
+    const builder = createDiagnosisBuilder({ locale: 'en', windowSeconds: 120, defaultUtcOffsetMinutes: null });
+    builder.addFile(
+      'evidence-2024/SRV07_System.xml',
+      `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-DistributedCOM'/><EventID>10036</EventID><TimeCreated SystemTime='2024-03-20T01:14:37.400Z'/><Computer>SRV07.corp.example.com</Computer></System><EventData><Data>EXAMPLE</Data><Data>admin</Data><Data>S-1-5-21-1-2-3-1105</Data><Data>192.0.2.44</Data></EventData></Event>`,
+    );
+    builder.addFile(
+      'evidence-2024/SRV07_distmgr.log',
+      'Failed to connect to \\\\DP07.corp.example.com\\root\\SCCMDP, error 0x80070005  $$<SMS_DISTRIBUTION_MANAGER><03-20-2024 01:14:37.000+000><thread=1 (0x1)>',
+    );
+    const d = builder.finish();
+    assert.equal(d.findings.find((f) => f.file.endsWith('SRV07_distmgr.log'))?.machine, 'SRV07');
+    assert.ok(!d.machines.some((m) => m.id === 'EVIDENCE-2024'));
+  });
+});

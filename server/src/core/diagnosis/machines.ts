@@ -13,7 +13,8 @@ import type { IdentificationNote } from '../i18n/diagnosisMessages';
 import type { MachineRole } from '../knowledge/logFiles';
 import { applicationName } from './configMgrProducts';
 import type { CollectedFinding, FileEvidence } from './evidence';
-import { hostOfFolderName, isGenericFolderName, machineIdOf, normaliseAddress } from './hostNames';
+import { baseName, hostOfFolderName, isGenericFolderName, machineIdOf, normaliseAddress } from './hostNames';
+import { lookUpLogFile } from '../knowledge/logFiles';
 
 /** A 10036 and the caller's own 10037/10038 for the same activation are logged within this many ms. */
 const SAME_ACTIVATION_MS = 5000;
@@ -155,6 +156,19 @@ function knownNames(files: readonly FileEvidence[]): Set<string> {
   return ids;
 }
 
+/**
+ * The words of a file name that could name a machine: split on `_`, `-`, spaces and dots, without the
+ * extension, the ConfigMgr log names and the words every export carries (`CM01_System.xml` → `CM01`).
+ */
+function fileNameWords(path: string): string[] {
+  const base = baseName(path).replace(/\.[^.]*$/, '');
+  return base
+    .split(/[_\s.@]+|-(?=[A-Za-z])/)
+    .filter((w) => w.length > 1 && !lookUpLogFile(w) && !NOT_MACHINE_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w));
+}
+
+const NOT_MACHINE_WORDS = new Set(['system', 'application', 'security', 'setup', 'events', 'event', 'export', 'log', 'logs', 'ole', 'appcompat', 'reg', 'registry', 'dcom', 'wevtutil', 'copy', 'old', 'new']);
+
 function machineOfFile(
   f: FileEvidence,
   eventComputersByDirectory: ReadonlyMap<string, ReadonlyMap<string, string>>,
@@ -180,10 +194,16 @@ function findMachineOfFile(
 ): { name: string; note: IdentificationNote } | null {
   const main = f.eventComputers[0]?.[0];
   if (main !== undefined) return { name: main, note: { kind: 'eventComputer', name: main, file: f.path } };
+  // Evidence gathered into one folder is often named after its machine: `CM01_distmgr.log`.
+  const fileWords = fileNameWords(f.path);
+  const knownWord = fileWords.find((w) => known.has(machineIdOf(w)));
+  if (knownWord !== undefined) return { name: knownWord, note: { kind: 'folder', name: knownWord, file: f.path } };
   for (const segment of f.folders) {
     const host = hostOfFolderName(segment);
     if (host !== null) return { name: host, note: { kind: 'folder', name: segment, file: f.path } };
   }
+  const hostWord = fileWords.map(hostOfFolderName).find((h): h is string => h !== null);
+  if (hostWord !== undefined) return { name: hostWord, note: { kind: 'folder', name: hostWord, file: f.path } };
   for (const segment of f.folders) {
     if (!isGenericFolderName(segment) && normaliseAddress(segment) === null && known.has(machineIdOf(segment))) {
       return { name: segment, note: { kind: 'folder', name: segment, file: f.path } };
