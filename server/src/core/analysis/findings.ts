@@ -57,9 +57,16 @@ const CODE_OF_VALUE: ReadonlyMap<number, LogFinding['code']> = new Map([
 /** Every error code in the messages of a log, in text order (events carry none: their ids say it). */
 export function scanRecordCodes(text: string, model: DocumentModel): CodeToken[] {
   if (model.kind !== 'log') return [];
+  // One pass over the whole text (far cheaper than one regex run per record), then keep the tokens
+  // that lie inside a message: records and tokens are both in text order.
+  const records = model.records;
   const tokens: CodeToken[] = [];
-  for (const record of model.records) {
-    for (const token of scanErrorCodes(text, record.message.start, record.message.end)) tokens.push(token);
+  let r = 0;
+  for (const token of scanErrorCodes(text)) {
+    while (r < records.length && (records[r]?.message.end ?? 0) < token.span.end) r++;
+    const record = records[r];
+    if (!record) break;
+    if (token.span.start >= record.message.start) tokens.push(token);
   }
   return tokens;
 }

@@ -9,15 +9,14 @@
  * parser walks trailers (`]LOG]!>`) with indexOf, so it is one linear pass with no backtracking, and
  * resynchronises after a record whose start was cut off (a rolled-over or truncated file).
  */
-import type { Field, LogDocumentModel, LogRecord, ParseProblem, RecordSeverity, Span } from '../model';
-import { buildLogTime, emptyRecord, field, inferSeverity } from './recordBuilder';
+import type { LogDocumentModel, LogRecord, LogTime, ParseProblem, RecordSeverity } from '../model';
+import { buildLogTime, emptyRecord, inferSeverity } from './recordBuilder';
+import { SourceField, fastCcmTime } from './sourceField';
 
 const OPEN = '<![LOG[';
 const CLOSE = ']LOG]!>';
 /** A trailer longer than this is not a trailer: stop looking for its `>`. */
 const MAX_TRAILER = 4096;
-
-const ATTRIBUTE = /([A-Za-z]+)\s*=\s*"([^"]*)"/g;
 
 const TYPE_SEVERITY: Record<string, RecordSeverity> = { '0': 'none', '1': 'info', '2': 'warning', '3': 'error' };
 
@@ -99,41 +98,82 @@ function buildRecord(
   recordEnd: number,
   truncated: boolean,
 ): LogRecord {
-  const attributes = new Map<string, Field>();
+  // Attributes are scanned in place (no slicing, no regex, no map): this runs once per record.
+  let time: SourceField | null = null;
+  let date: SourceField | null = null;
+  let component: SourceField | null = null;
+  let context: SourceField | null = null;
+  let type: SourceField | null = null;
+  let thread: SourceField | null = null;
+  let file: SourceField | null = null;
   if (trailerEnd >= 0) {
-    const trailer = text.slice(trailerStart, trailerEnd);
-    ATTRIBUTE.lastIndex = 0;
-    for (let m = ATTRIBUTE.exec(trailer); m; m = ATTRIBUTE.exec(trailer)) {
-      const name = (m[1] ?? '').toLowerCase();
-      const value = m[2] ?? '';
-      const valueStart = trailerStart + m.index + m[0].length - 1 - value.length;
-      if (!attributes.has(name)) attributes.set(name, field(text, valueStart, valueStart + value.length));
+    let i = trailerStart + 1;
+    while (i < trailerEnd) {
+      const eq = text.indexOf('="', i);
+      if (eq < 0 || eq >= trailerEnd) break;
+      let nameStart = eq;
+      while (nameStart > i && isNameChar(text.charCodeAt(nameStart - 1))) nameStart--;
+      const valueStart = eq + 2;
+      const valueEnd = text.indexOf('"', valueStart);
+      if (valueEnd < 0 || valueEnd > trailerEnd) break;
+      const field = new SourceField(text, valueStart, valueEnd);
+      switch (attributeName(text, nameStart, eq)) {
+        case 'time': time ??= field; break;
+        case 'date': date ??= field; break;
+        case 'component': component ??= field; break;
+        case 'context': context ??= field; break;
+        case 'type': type ??= field; break;
+        case 'thread': thread ??= field; break;
+        case 'file': file ??= field; break;
+      }
+      i = valueEnd + 1;
     }
   }
-  const typeField = attributes.get('type') ?? null;
-  const explicit = typeField ? TYPE_SEVERITY[typeField.value.trim()] : undefined;
+  const explicit = type ? severityOfType(text, type) : undefined;
   const severity = explicit ?? inferSeverity(text.slice(messageStart, messageEnd));
-  const timeField = attributes.get('time');
-  const dateField = attributes.get('date');
-  const time =
-    timeField && dateField ? buildLogTime(timeField.value, dateField.value, timeField.span, dateField.span) : null;
-  const span: Span = { start: recordStart, end: recordEnd };
+  let logTime: LogTime | null = null;
+  if (time && date) {
+    const fast = fastCcmTime(text, time, date);
+    logTime = fast !== undefined ? fast : buildLogTime(time.value, date.value, { start: time.start, end: time.end }, { start: date.start, end: date.end });
+  }
   return {
-    ...emptyRecord(span, { start: messageStart, end: messageEnd }, severity),
+    span: { start: recordStart, end: recordEnd },
+    message: { start: messageStart, end: messageEnd },
+    severity,
     severityExplicit: explicit !== undefined,
-    time,
-    component: attributes.get('component') ?? null,
-    thread: nonEmpty(attributes.get('thread')),
-    sourceFile: nonEmpty(attributes.get('file')),
-    type: typeField,
-    context: nonEmpty(attributes.get('context')),
+    time: logTime,
+    component,
+    thread: thread && thread.end > thread.start ? thread : null,
+    sourceFile: file && file.end > file.start ? file : null,
+    type,
+    processId: null,
+    context: context && context.end > context.start ? context : null,
     header: { start: messageEnd, end: recordEnd },
     truncated,
   };
 }
 
-function nonEmpty(f: Field | undefined): Field | null {
-  return f && f.value.length > 0 ? f : null;
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+const ATTRIBUTE_NAMES = ['time', 'date', 'component', 'context', 'type', 'thread', 'file'] as const;
+
+/** The known attribute written at [start, end), case-insensitively, or undefined. */
+function attributeName(text: string, start: number, end: number): (typeof ATTRIBUTE_NAMES)[number] | undefined {
+  const length = end - start;
+  for (const name of ATTRIBUTE_NAMES) {
+    if (name.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = (text.charCodeAt(start + k) | 0x20) === name.charCodeAt(k);
+    if (same) return name;
+  }
+  return undefined;
+}
+
+function severityOfType(text: string, type: SourceField): RecordSeverity | undefined {
+  if (type.end - type.start !== 1) return TYPE_SEVERITY[type.value.trim()];
+  return TYPE_SEVERITY[text.charAt(type.start)];
 }
 
 /** Text with no trailer: a record cut at the end of the file, or junk between records. */
