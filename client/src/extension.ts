@@ -7,7 +7,15 @@
  * starts lazily: opening an ordinary text file costs one head check, not a process.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { LANGUAGE_IDS } from '../../server/src/protocol';
 import { registerLanguageDetection } from './languageDetection';
 import { registerLineBackgrounds } from './lineBackgrounds';
@@ -16,7 +24,10 @@ import { registerMarkdownPages } from './markdownPages';
 import { registerFixCommands } from './fixCommands';
 import { runDiagnosis } from './diagnoseCommand';
 import { OPEN_EVIDENCE_COMMAND, openEvidence } from './reportPanel';
-import { COMMANDS } from '../../server/src/protocol';
+import { COMMANDS, SERVER_INFO_REQUEST, type ServerInfoResult } from '../../server/src/protocol';
+
+/** Hidden command: the server's process id and version (for support and for the crash-recovery test). */
+const SERVER_INFO_COMMAND = 'configmgrLogDoctor.serverInfo';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -48,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.diagnose, async (arg?: unknown) => runDiagnosis(await getClient(), arg)),
     vscode.commands.registerCommand(OPEN_EVIDENCE_COMMAND, (file: unknown, line: unknown) => openEvidence(file, line)),
+    vscode.commands.registerCommand(SERVER_INFO_COMMAND, async () =>
+      (await getClient()).sendRequest<ServerInfoResult>(SERVER_INFO_REQUEST),
+    ),
   );
 }
 
@@ -61,6 +75,7 @@ async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutp
     // Any scheme: logs are often opened from untitled buffers or remote file systems.
     documentSelector: [{ language: LANGUAGE_IDS.log }, { language: LANGUAGE_IDS.eventXml }],
     outputChannel: log,
+    errorHandler: restartingErrorHandler(log),
   };
   client = new LanguageClient('configmgrLogDoctor', 'ConfigMgr Log Doctor', serverOptions, clientOptions);
   try {
@@ -70,6 +85,32 @@ async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutp
     log.error(`the language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('ConfigMgr Log Doctor: the language server did not start. See the output channel for details.'));
   }
+}
+
+/**
+ * If the server process dies, start it again and say so, so diagnostics are not silently lost; after
+ * five deaths in three minutes, stop and point at the output channel instead of looping.
+ */
+function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
+  const deaths: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      deaths.push(now);
+      while (deaths.length > 0 && now - (deaths[0] ?? now) > 3 * 60_000) deaths.shift();
+      if (deaths.length >= 5) {
+        log.error('the language server stopped five times in three minutes; not restarting it');
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t('The ConfigMgr Log Doctor language server stopped five times in three minutes and will not be restarted. See the ConfigMgr Log Doctor output channel.'),
+        };
+      }
+      log.warn('the language server stopped; restarting it');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The ConfigMgr Log Doctor language server stopped and was restarted; problems and colours come back in a moment.'));
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

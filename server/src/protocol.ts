@@ -56,6 +56,14 @@ export const COMMANDS = {
   copyEvidenceScript: 'configmgrLogDoctor.copyEvidenceScript',
 } as const;
 
+/** The server's process id and version, for the output channel and for crash-recovery tests. */
+export const SERVER_INFO_REQUEST = 'configmgr/serverInfo';
+
+export interface ServerInfoResult {
+  readonly processId: number;
+  readonly version: string;
+}
+
 /** Diagnoses the evidence files (paths on disk) as one incident. Progress arrives as notifications. */
 export const DIAGNOSE_REQUEST = 'configmgr/diagnose';
 export const DIAGNOSE_PROGRESS_NOTIFICATION = 'configmgr/diagnoseProgress';

@@ -25,6 +25,8 @@ import {
   DIAGNOSE_PROGRESS_NOTIFICATION,
   DIAGNOSE_REQUEST,
   EVIDENCE_SCRIPT_REQUEST,
+  SERVER_INFO_REQUEST,
+  type ServerInfoResult,
   FIX_REQUEST,
   type EvidenceScriptParams,
   type EvidenceScriptResult,
@@ -40,6 +42,8 @@ import {
   type SeverityLinesParams,
   type SeverityLinesResult,
 } from './protocol';
+
+declare const PACKAGE_VERSION: string;
 
 /** Re-analysis waits this long after the last keystroke; opening a file analyses at once. */
 const CHANGE_DEBOUNCE_MS = 200;
@@ -177,6 +181,11 @@ export function startServer(connection: Connection, host?: ServerHost): void {
       return { version: document.version, ...service.getSeverityLines(analysisOf(document)) };
     }),
   );
+
+  connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfoResult => ({
+    processId: typeof process === 'object' ? process.pid : 0,
+    version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0',
+  }));
 
   connection.onRequest(DIAGNOSE_REQUEST, async (params: DiagnoseParams, token): Promise<Diagnosis | null> => {
     if (!host) return null;
