@@ -45,8 +45,13 @@ import {
 
 declare const PACKAGE_VERSION: string;
 
-/** Re-analysis waits this long after the last keystroke; opening a file analyses at once. */
-const CHANGE_DEBOUNCE_MS = 200;
+/**
+ * Re-analysis after an edit waits for typing to pause, longer on bigger documents (whose analysis costs
+ * more): 10 ms plus 1 ms per 50 KB, at most 200 ms. Opening a file analyses at once.
+ */
+function changeDebounceMs(length: number): number {
+  return Math.min(200, 10 + Math.floor(length / 50_000));
+}
 
 /**
  * What only a Node host can do (read evidence from disk), given by the entry point so this wiring
@@ -118,7 +123,9 @@ export function startServer(connection: Connection, host?: ServerHost): void {
   });
 
   // Fires on open too: analyse a new document at once, debounce edits of one already analysed.
-  documents.onDidChangeContent((e) => schedule(e.document, analyses.has(e.document.uri) ? CHANGE_DEBOUNCE_MS : 0));
+  documents.onDidChangeContent((e) =>
+    schedule(e.document, analyses.has(e.document.uri) ? changeDebounceMs(e.document.getText().length) : 0),
+  );
   documents.onDidClose((e) => {
     const timer = pending.get(e.document.uri);
     if (timer) clearTimeout(timer);
