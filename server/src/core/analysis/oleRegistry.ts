@@ -130,7 +130,7 @@ export function findOleHardeningSettings(model: RegExportModel): OleSetting[] {
   const settings: OleSetting[] = [];
   for (const key of model.keys) {
     if (key.deleted) continue;
-    const path = key.path.value.replace(/\\+$/, '').toLowerCase();
+    const path = key.path.value.replace(/(?<!\\)\\+$/, '').toLowerCase();
     const known = path === OLE_APPCOMPAT_KEY.toLowerCase() ? APPCOMPAT_SETTINGS : path === OLE_KEY.toLowerCase() ? OLE_SETTINGS : null;
     if (!known) continue;
     for (const value of key.values) {

@@ -230,6 +230,7 @@ export function findOwnAddresses(text: string): string[] {
 
 /** `STATMSG: … SYS=CM01.corp.contoso.com …`: the site system that wrote the status message, i.e. this machine. */
 export function statusMessageSystem(text: string): string | null {
-  const m = /\bSTATMSG:.*?\bSYS=([A-Za-z0-9][A-Za-z0-9.-]*)/.exec(text);
+  // The scan from one `STATMSG:` stops at the next, so a line of them is linear, not quadratic.
+  const m = /\bSTATMSG:(?:(?!\bSTATMSG:).)*?\bSYS=([A-Za-z0-9][A-Za-z0-9.-]*)/.exec(text);
   return m && m[1] && (isFqdn(m[1]) || isShortHostName(m[1])) ? m[1] : null;
 }

@@ -24,6 +24,9 @@ export function parseCcmLog(text: string): LogDocumentModel {
   const records: LogRecord[] = [];
   const problems: ParseProblem[] = [];
   let pos = skipBomAndBlank(text, 0);
+  // First `<![LOG[` at or after `pos` (or -1): without it, `lastIndexOf` below would walk back to the
+  // start of the text for every record that lost its opening marker (quadratic).
+  let nextOpen = text.indexOf(OPEN, pos);
 
   while (pos < text.length) {
     const close = text.indexOf(CLOSE, pos);
@@ -31,8 +34,8 @@ export function parseCcmLog(text: string): LogDocumentModel {
       addUnterminated(text, pos, text.length, records, problems);
       break;
     }
-    let open = text.lastIndexOf(OPEN, close);
-    if (open < pos) open = -1;
+    if (nextOpen >= 0 && nextOpen < pos) nextOpen = text.indexOf(OPEN, pos);
+    const open = nextOpen >= 0 && nextOpen < close ? text.lastIndexOf(OPEN, close) : -1;
     const trailerStart = close + CLOSE.length;
     const trailerEnd = findTrailerEnd(text, trailerStart);
 

@@ -17,9 +17,17 @@ export function parseSimpleLog(text: string): LogDocumentModel {
   const records: LogRecord[] = [];
   const problems: ParseProblem[] = [];
   let pendingStart = -1;
+  // The next `$$<` at or after the current line, kept as a forward cursor: `lastIndexOf` from a line's
+  // end would walk back over every earlier line that has none, quadratic on a long run of such lines.
+  let nextMarker = text.indexOf('$$<');
 
   forEachLine(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, text.length, (lineStart, lineEnd) => {
-    const marker = text.lastIndexOf('$$<', lineEnd);
+    if (nextMarker >= 0 && nextMarker < lineStart) nextMarker = text.indexOf('$$<', lineStart);
+    let marker = -1;
+    while (nextMarker >= 0 && nextMarker < lineEnd) {
+      marker = nextMarker;
+      nextMarker = text.indexOf('$$<', nextMarker + 1);
+    }
     const trailer = marker >= lineStart ? TRAILER.exec(text.slice(marker, lineEnd)) : null;
     if (!trailer) {
       if (pendingStart < 0 && lineEnd > lineStart && text.slice(lineStart, lineEnd).trim()) pendingStart = lineStart;

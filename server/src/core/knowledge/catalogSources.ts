@@ -41,9 +41,12 @@ interface Evaluated {
 
 type Token = { kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string };
 
-/** Removes block and line comments (the headers have no string literals that could hold them). */
+/**
+ * Removes block and line comments (the headers have no string literals that could hold them). An
+ * unterminated block comment runs to the end, as in C (and keeps the scan linear).
+ */
 export function stripCComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
+  return text.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ').replace(/\/\/[^\n]*/g, '');
 }
 
 function tokenize(expr: string): Token[] | undefined {
@@ -236,7 +239,7 @@ export interface EnumMember {
  */
 export function parseEnumMembers(text: string, name: string): EnumMember[] {
   const source = stripCComments(text);
-  const re = /\benum\s+([A-Za-z_][A-Za-z0-9_]*)?\s*\{([^}]*)\}\s*([A-Za-z_][A-Za-z0-9_]*)?/g;
+  const re = /\benum\s+(?:([A-Za-z_][A-Za-z0-9_]*)\s*)?\{([^{}]*)\}\s*([A-Za-z_][A-Za-z0-9_]*)?/g;
   for (const m of source.matchAll(re)) {
     if (m[1] !== name && m[3] !== name) continue;
     const members: EnumMember[] = [];
@@ -281,11 +284,11 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 export function markdownToText(md: string): string {
   let s = md
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(?:p|dl|dt|dd|ul|ol|li|table|tr|td|th)\b[^>]*>/gi, '\n\n')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<\/?(?:p|dl|dt|dd|ul|ol|li|table|tr|td|th)\b[^<>]*>/gi, '\n\n')
+    .replace(/<[^<>]+>/g, '')
     // images, then links: keep the text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
     .replace(/`([^`\n]*)`/g, '$1')
     .replace(/\*\*|__/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
@@ -316,8 +319,10 @@ const SYMBOL_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
  */
 export function parseDocEntries(markdown: string): DocEntry[] {
   const text = markdown.replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '');
-  // the anchor(s), then on the same line any tags (`<dl> <dt>`, a stray `>`), then the bold symbol
-  const anchor = /<span id="[^"]*"><\/span>(?:<span id="[^"]*"><\/span>)*(?:[ \t]|<[^>\n]*>|>)*\*\*((?:[^*\\\n]|\\.)+)\*\*/g;
+  // the anchor(s), then on the same line any tags (`<dl> <dt>`, a stray `>`, further anchors), then the
+  // bold symbol. Bounded and unambiguous (further anchors are read as tags, not also as anchors), so a
+  // line of anchors without a symbol costs linear time, not exponential.
+  const anchor = /<span id="[^"\n]{0,200}"><\/span>(?:[ \t]|<[^>\n]{0,200}>|>){0,40}\*\*((?:[^*\\\n]|\\.)+)\*\*/g;
   const matches = [...text.matchAll(anchor)];
   const out: DocEntry[] = [];
   for (let k = 0; k < matches.length; k++) {

@@ -269,7 +269,7 @@ class Redactor {
   private ipv6Hits(text: string, hits: Hit[]): void {
     for (const m of text.matchAll(IPV6_CANDIDATE)) {
       const start = m.index ?? 0;
-      let candidate = m[0].replace(/\.+$/, '');
+      let candidate = m[0].replace(/(?<!\.)\.+$/, '');
       if (!/\d/.test(candidate)) continue;
       const next = text.charAt(start + candidate.length);
       if (/\w/.test(next)) continue;

@@ -14,6 +14,10 @@ export function sniffEncoding(bytes: Uint8Array): { encoding: TextEncodingName; 
   if (bytes.length >= 4 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0 && bytes[2] !== 0) {
     return { encoding: 'utf-16le', bomLength: 0 };
   }
+  // UTF-16BE without BOM: the zeros are in the even bytes.
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0 && bytes[3] !== 0) {
+    return { encoding: 'utf-16be', bomLength: 0 };
+  }
   return { encoding: 'utf-8', bomLength: 0 };
 }
 
