@@ -14,15 +14,7 @@ import {
   type DiagnoseProgressParams,
 } from '../../server/src/protocol';
 import { showReport } from './reportPanel';
-
-/** `+09:00`, `-7`, `+0530` → minutes; empty or invalid → null. */
-export function parseOffsetSetting(text: string): number | null {
-  const m = /^([+-]?)(\d{1,2})(?::?(\d{2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  if (minutes > 14 * 60) return null;
-  return m[1] === '-' ? -minutes : minutes;
-}
+import { parseUtcOffsetText } from '../../server/src/core/text/utcOffset';
 
 async function chooseFolder(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
@@ -57,7 +49,7 @@ export async function runDiagnosis(client: LanguageClient, arg: unknown): Promis
   const params: DiagnoseParams = {
     files,
     windowSeconds: Math.max(1, config.get<number>('windowSeconds', 120)),
-    defaultUtcOffsetMinutes: parseOffsetSetting(config.get<string>('consoleUtcOffset', '')),
+    defaultUtcOffsetMinutes: parseUtcOffsetText(config.get<string>('consoleUtcOffset', '')),
   };
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing DCOM hardening'), cancellable: true },

@@ -1,4 +1,5 @@
 /** Command-line arguments of `configmgr-log-doctor`, with clear messages for anything unusable. */
+import { parseUtcOffsetText } from '../core/text/utcOffset';
 
 export class UsageError extends Error {}
 
@@ -53,11 +54,9 @@ function parseWindow(text: string | undefined): number {
 }
 
 export function parseUtcOffset(text: string | undefined): number {
-  const m = /^([+-]?)(\d{1,2})(?::?(\d{2}))?$/.exec((text ?? '').trim());
-  if (!m) throw new UsageError(`--utc-offset needs an offset such as +09:00 or -7, not ${text ?? 'nothing'}`);
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  if (minutes > 14 * 60) throw new UsageError('--utc-offset must be within ±14:00');
-  return m[1] === '-' ? -minutes : minutes;
+  const minutes = parseUtcOffsetText(text ?? '');
+  if (minutes === null) throw new UsageError(`--utc-offset needs an offset within ±14:00 such as +09:00 or -7, not ${text ?? 'nothing'}`);
+  return minutes;
 }
 
 export function parseCliArguments(argv: readonly string[]): CliOptions {
