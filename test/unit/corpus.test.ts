@@ -10,19 +10,13 @@ import * as path from 'node:path';
 import { decodeText } from '../../server/src/core/text/decode';
 import { analyzeDocument } from '../../server/src/core/document';
 import { getDiagnostics } from '../../server/src/core/features/diagnostics';
+import { repoRoot as findRepoRoot } from './support/repoRoot';
 
 interface Label {
   readonly line: number;
   readonly code: string;
 }
 
-/** The repository root: the nearest folder above this file that holds package.json (works from out/ too). */
-function findRepoRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
-  }
-}
 
 const corpusDir = path.join(findRepoRoot(__dirname), 'test', 'fixtures', 'corpus');
 const expected = JSON.parse(fs.readFileSync(path.join(corpusDir, 'expected.json'), 'utf8')) as Record<string, Label[]>;

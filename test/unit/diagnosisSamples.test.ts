@@ -10,14 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDiagnosisBuilder, type Diagnosis, type DiagnosisOptions } from '../../server/src/core/diagnosis';
 import { decodeText } from '../../server/src/core/text/decode';
+import { repoRoot as findRepoRoot } from './support/repoRoot';
 
-/** The repository root: the nearest folder above this file that holds package.json (works from out/ too). */
-function findRepoRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
-  }
-}
 
 const root = findRepoRoot(__dirname);
 

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { Diagnosis, DiagnosisFinding, Machine } from '../../../server/src/core/diagnosis/model';
+import { repoRoot } from './repoRoot';
 
 export const ALICE_SID = 'S-1-5-21-1004336348-1177238915-682003330-1105';
 export const CONSOLE_ACCOUNT_SID = 'S-1-5-21-1004336348-1177238915-682003330-2201';
@@ -342,15 +343,6 @@ export function manyFindings(count: number, startIso: string, spanMs: number, ma
 
 // ---- Checks shared by the report tests ----
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'test'))) {
-    const up = join(dir, '..');
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
 
 export const GOLDEN_DIR = join(repoRoot(), 'test', 'fixtures', 'report');
 

@@ -7,7 +7,7 @@
 import type { Span } from '../model';
 import { CODE_MESSAGES, CODE_SYMBOLS } from '../knowledge/hardeningCodes';
 import { entryForSymbol } from '../knowledge/errorCatalog';
-import { hresultFromWin32 } from '../knowledge/hresult';
+import { hexOf, hresultFromWin32 } from '../knowledge/hresult';
 
 export type CodeForm = 'hex' | 'bareHex' | 'signedDecimal' | 'unsignedDecimal' | 'symbol' | 'message';
 
@@ -80,7 +80,5 @@ function symbolValue(symbol: string): number | undefined {
   return entry.kind === 'win32' || entry.kind === 'winhttp' || entry.kind === 'wininet' ? hresultFromWin32(entry.value) : entry.value;
 }
 
-/** `0x80070005` style, the canonical way to show a code. */
-export function formatHresult(value: number): string {
-  return '0x' + (value >>> 0).toString(16).toUpperCase().padStart(8, '0');
-}
+/** `0x80070005` style, the canonical way to show a code (the decoder's own formatting). */
+export const formatHresult = hexOf;

@@ -3,6 +3,8 @@
  * through `escapeMarkdown` or `code`, so a message cannot inject links, images, HTML or command URIs.
  */
 
+import { mdCode } from '../report/escape';
+
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"'=:]/g;
 
 /** Escapes text so Markdown renders it literally (no emphasis, links, HTML or entities). */
@@ -10,14 +12,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\r\n|\r|\n/g, ' ').replace(MARKDOWN_SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
 }
 
-/** Inline code span around untrusted text, with a fence longer than any backtick run inside it. */
+/** Inline code span around untrusted text (the report's `mdCode`), cut to `maxLength` characters. */
 export function code(text: string, maxLength = 200): string {
-  let shown = text.replace(/\r\n|\r|\n/g, ' ');
-  if (shown.length > maxLength) shown = shown.slice(0, maxLength) + '…';
-  const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const pad = shown.startsWith('`') || shown.endsWith('`') || shown.trim() === '' ? ' ' : '';
-  return `${fence}${pad}${shown}${pad}${fence}`;
+  return mdCode(text.length > maxLength ? text.slice(0, maxLength) + '…' : text);
 }
 
 /** Collects Markdown blocks and joins them with blank lines. Trusted text only in `line`/`bullet`. */
