@@ -13,7 +13,8 @@ import { toSarif } from './core/report/sarif';
 import { toText } from './core/report/text';
 import { decodeText } from './core/text/decode';
 import { USAGE, UsageError, parseCliArguments, type CliOptions } from './node/cliArguments';
-import { UnreadablePathError, collectEvidenceFiles, diagnoseFiles } from './node/evidence';
+import { diagnoseFiles } from './node/evidence';
+import { UnreadablePathError, collectEvidenceFiles } from './node/evidenceFiles';
 
 declare const PACKAGE_VERSION: string;
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
