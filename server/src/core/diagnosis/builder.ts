@@ -9,10 +9,11 @@ import type { MachineRole } from '../knowledge/logFiles';
 import { assess } from './assessment';
 import { correlate } from './correlation';
 import type { FileEvidence } from './evidence';
-import { collectDocumentEvidence, collectRegistryEvidence, unreadableEvidence } from './fileEvidence';
+import { collectRegistryEvidence, unreadableEvidence } from './fileEvidence';
 import { identifyMachines, type MachineFacts } from './machines';
 import type { Diagnosis, DiagnosisFinding, DiagnosisOptions, FileSummary, Machine } from './model';
 import { recommend } from './recommendations';
+import { collectTextEvidence } from './sparse';
 import { collectRegistrySettings } from './registrySettings';
 import { normaliseTimes, type MachineOffset, type TimedFinding } from './times';
 import { decideVerdict, explainVerdict } from './verdict';
@@ -22,6 +23,8 @@ export const DEFAULT_WINDOW_SECONDS = 120;
 export interface DiagnosisBuilder {
   /** Analyses one file (log, `.lo_`, event XML, `.reg` export) and keeps only its findings and a summary. */
   addFile(path: string, text: string): void;
+  /** A file already reduced to its evidence (read elsewhere, perhaps in parts on other threads). */
+  addEvidence(evidence: FileEvidence): void;
   /** A file that could not be read; it is listed in the report with the error. */
   addUnreadable(path: string, error: string): void;
   finish(): Diagnosis;
@@ -34,11 +37,15 @@ export function createDiagnosisBuilder(options: DiagnosisOptions): DiagnosisBuil
     addFile(path, text) {
       const file = { index: files.length, path };
       try {
-        files.push(looksLikeRegExport(text) ? collectRegistryEvidence(file, text) : collectDocumentEvidence(file, text, settings.locale));
+        files.push(looksLikeRegExport(text) ? collectRegistryEvidence(file, text) : collectTextEvidence(file, text, settings.locale));
       } catch (error) {
         files.push(unreadableEvidence(file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`));
       }
       releaseLastRegExpInput();
+    },
+    addEvidence(evidence) {
+      const index = files.length;
+      files.push(evidence.index === index ? evidence : { ...evidence, index, findings: evidence.findings.map((f) => ({ ...f, fileIndex: index })) });
     },
     addUnreadable(path, error) {
       files.push(unreadableEvidence({ index: files.length, path }, error));

@@ -9,34 +9,37 @@ import { parseRegExport } from '../formats/reg';
 import { clientActivationMessage, logFindingMessage, serverRejectionMessage } from '../i18n/diagnosticMessages';
 import type { Locale } from '../i18n/locale';
 import { lookUpLogFile } from '../knowledge/logFiles';
-import type { LogDocumentModel, LogRecord, Span } from '../model';
+import type { DocumentFormat, LogDocumentModel, LogRecord, Span } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { findConfigMgrVersions, type ConfigMgrVersion } from './configMgrProducts';
 import { detach } from './detach';
 import type { CollectedFinding, CollectedSetting, EventHints, FileEvidence, WrittenTime } from './evidence';
-import {
-  candidateHostWords,
-  directoryOf,
-  findAddressesOfHosts,
-  findHostMentions,
-  findOwnAddresses,
-  folderSegments,
-  normaliseAddress,
-  statusMessageSystem,
-  type AddressOfHost,
-} from './hostNames';
+import { candidateHostWords, directoryOf, folderSegments, normaliseAddress } from './hostNames';
+import { LogSummaries, byCountThenName } from './logSummaries';
 
 const EXCERPT_LENGTH = 300;
-/** Caps on the per-file summaries, so that a pathological file cannot grow them. */
-const MAX_ADDRESS_PAIRS = 64;
-const MAX_SMALL_LIST = 8;
+/**
+ * A failing record that names no host borrows the host its thread last named (PkgXferMgr names the
+ * distribution point once per job), if that was at most this many records before it.
+ */
+export const THREAD_HOST_LOOKBACK = 32;
 
-interface FileIdentity {
+/**
+ * Where an analysed text sits in its file: the whole file, or a window of it that starts at
+ * `lineBase` (0-based) and `firstLineColumn` characters into that line.
+ */
+export interface Placement {
+  readonly lineBase: number;
+  readonly firstLineColumn: number;
+}
+
+export const WHOLE_FILE: Placement = { lineBase: 0, firstLineColumn: 0 };
+
+export interface FileIdentity {
   readonly index: number;
   readonly path: string;
 }
 
-function baseEvidence(file: FileIdentity): Omit<FileEvidence, 'format' | 'records' | 'problems' | 'findings'> {
+export function baseEvidence(file: FileIdentity): Omit<FileEvidence, 'format' | 'records' | 'problems' | 'findings'> {
   return {
     index: file.index,
     path: file.path,
@@ -79,8 +82,8 @@ export function collectRegistryEvidence(file: FileIdentity, text: string): FileE
   };
 }
 
-export function collectDocumentEvidence(file: FileIdentity, text: string, locale: Locale): FileEvidence {
-  const doc = analyzeDocument(text, file.path);
+export function collectDocumentEvidence(file: FileIdentity, text: string, locale: Locale, format?: DocumentFormat): FileEvidence {
+  const doc = analyzeDocument(text, file.path, format);
   const base = baseEvidence(file);
   if (doc.model.kind === 'events') {
     const computers = new Map<string, number>();
@@ -117,47 +120,25 @@ function collectLogEvidence(
     else byRecord.set(f.record, [f]);
   }
 
-  const biases = new Map<number, number>();
-  const systems = new Set<string>();
-  const pairs: AddressOfHost[] = [];
-  const own = new Set<string>();
-  const versions = new Map<string, ConfigMgrVersion>();
-  const threadHosts = new Map<string, string>();
+  const summaries = new LogSummaries();
+  const threadHosts = new Map<string, { readonly host: string; readonly record: number }>();
   const findings: CollectedFinding[] = [];
+  const records = model.records;
 
-  for (const record of model.records) {
-    const bias = record.time?.biasMinutes;
-    if (bias !== null && bias !== undefined) biases.set(bias, (biases.get(bias) ?? 0) + 1);
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as LogRecord;
+    summaries.addBias(record.time?.biasMinutes ?? null);
     const message = doc.text.slice(record.message.start, record.message.end);
-    const hosts = findHostMentions(message).map((h) => h.name);
-    const kept = (): string[] => dedupe(hosts).map(detach);
-
-    if (message.includes('STATMSG') && systems.size < MAX_SMALL_LIST) {
-      const system = statusMessageSystem(message);
-      if (system) systems.add(detach(system));
-    }
-    if (pairs.length < MAX_ADDRESS_PAIRS) {
-      for (const p of findAddressesOfHosts(message).slice(0, MAX_ADDRESS_PAIRS - pairs.length)) pairs.push({ address: detach(p.address), host: detach(p.host) });
-    }
-    if (own.size < MAX_SMALL_LIST) for (const a of findOwnAddresses(message)) own.add(detach(a));
-    if (versions.size < MAX_SMALL_LIST) for (const v of findConfigMgrVersions(message)) versions.set(v.text, { text: detach(v.text), release: v.release });
-
-    const thread = record.thread?.value.trim() ?? '';
+    const hosts = summaries.addMessage(message);
+    const thread = detach(record.thread?.value.trim() ?? '');
     const recordFindings = byRecord.get(record);
     if (recordFindings) {
-      const words = candidateHostWords(message).map(detach);
-      const namedHosts = kept();
-      for (const f of recordFindings) {
-        findings.push(collectLogFinding(file, doc, f, locale, {
-          context: f.context,
-          namedHosts,
-          threadHost: threadHosts.get(thread) ?? null,
-          words,
-        }));
-      }
+      const carried = threadHosts.get(thread);
+      const threadHost = carried && index - carried.record <= THREAD_HOST_LOOKBACK ? carried.host : null;
+      findings.push(...collectRecordFindings(file, doc, recordFindings, message, hosts, threadHost, locale, WHOLE_FILE));
     }
     const last = hosts[hosts.length - 1];
-    if (last !== undefined) threadHosts.set(detach(thread), detach(last));
+    if (last !== undefined) threadHosts.set(thread, { host: detach(last), record: index });
   }
 
   return {
@@ -165,13 +146,25 @@ function collectLogEvidence(
     format: model.format,
     records: model.records.length,
     problems: model.problems.length,
-    statusMessageSystems: [...systems],
-    biases: [...biases.entries()].sort(byCountThenName),
-    addressesOfHosts: pairs,
-    ownAddresses: [...own],
-    versions: [...versions.values()],
+    ...summaries.finish(),
     findings,
   };
+}
+
+/** The findings of one failing record, with the hints that place them on a machine. */
+export function collectRecordFindings(
+  file: FileIdentity,
+  doc: AnalyzedDocument,
+  recordFindings: readonly LogFinding[],
+  message: string,
+  hosts: readonly string[],
+  threadHost: string | null,
+  locale: Locale,
+  at: Placement,
+): CollectedFinding[] {
+  const words = candidateHostWords(message).map(detach);
+  const namedHosts = dedupe(hosts).map(detach);
+  return recordFindings.map((f) => collectLogFinding(file, doc, f, locale, { context: f.context, namedHosts, threadHost, words }, at));
 }
 
 function collectLogFinding(
@@ -180,14 +173,15 @@ function collectLogFinding(
   f: LogFinding,
   locale: Locale,
   hints: NonNullable<CollectedFinding['log']>,
+  at: Placement,
 ): CollectedFinding {
-  const position = doc.lineIndex.positionAt(f.span.start);
+  const position = placeOf(doc, f.span.start, at);
   return {
     fileIndex: file.index,
     code: f.code,
     file: file.path,
-    line: position.line + 1,
-    column: position.character + 1,
+    line: position.line,
+    column: position.column,
     severity: f.severity,
     message: detach(logFindingMessage(f, doc.text.slice(f.span.start, f.span.end), locale)),
     excerpt: detach(excerptAt(doc, f.span, f.record.span.start)),
@@ -198,8 +192,14 @@ function collectLogFinding(
   };
 }
 
-function collectEventFinding(file: FileIdentity, doc: AnalyzedDocument, f: EventFinding, locale: Locale): CollectedFinding {
-  const position = doc.lineIndex.positionAt(f.span.start);
+/** 1-based line and column in the file of an offset in the analysed text. */
+function placeOf(doc: AnalyzedDocument, offset: number, at: Placement): { line: number; column: number } {
+  const p = doc.lineIndex.positionAt(offset);
+  return { line: at.lineBase + p.line + 1, column: (p.line === 0 ? at.firstLineColumn : 0) + p.character + 1 };
+}
+
+export function collectEventFinding(file: FileIdentity, doc: AnalyzedDocument, f: EventFinding, locale: Locale, at: Placement = WHOLE_FILE): CollectedFinding {
+  const position = placeOf(doc, f.span.start, at);
   const d = f.details;
   const value = (field: { value: string } | null): string | null => {
     const v = field?.value.trim();
@@ -246,8 +246,8 @@ function collectEventFinding(file: FileIdentity, doc: AnalyzedDocument, f: Event
     fileIndex: file.index,
     code: f.code,
     file: file.path,
-    line: position.line + 1,
-    column: position.character + 1,
+    line: position.line,
+    column: position.column,
     severity: f.severity,
     message: detach(d.eventId === 10036 ? serverRejectionMessage(d, locale) : clientActivationMessage(d, locale)),
     excerpt: detach(excerptAt(doc, f.span, null)),
@@ -307,8 +307,4 @@ function dedupe(names: readonly string[]): string[] {
     out.push(n);
   }
   return out;
-}
-
-function byCountThenName<K extends string | number>(a: readonly [K, number], b: readonly [K, number]): number {
-  return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }

@@ -1,0 +1,397 @@
+/**
+ * One part of a file -> its evidence, without parsing every record. The diagnosis needs only the records
+ * that hold a hardening code, a status message, a version or an address, and the recent past of a
+ * failing record's thread; so one regular expression finds those places, and only the records around
+ * them are decoded and parsed, by the same parsers and the same per-record code as a full reading. The
+ * rest of the file is only counted: records, and the biases of their times, by `indexOf`.
+ *
+ * A part is `[ownStart, ownEnd)` of the scan text: the records that begin there are its own. The text
+ * before `ownStart` may hold earlier records, read only as a thread's past.
+ *
+ * Formats without a cheap record framing (AdminUI, plain text) are read whole, part by part.
+ */
+import { analyzeDocument, type AnalyzedDocument } from '../../document';
+import type { LogFinding } from '../../analysis/findings';
+import { parseDocument } from '../../formats';
+import type { Locale } from '../../i18n/locale';
+import type { DocumentFormat, LogRecord } from '../../model';
+import { detach } from '../detach';
+import type { CollectedFinding, FileEvidence } from '../evidence';
+import {
+  THREAD_HOST_LOOKBACK,
+  collectDocumentEvidence,
+  collectEventFinding,
+  collectRecordFindings,
+  type FileIdentity,
+  type Placement,
+} from '../fileEvidence';
+import { findHostMentions } from '../hostNames';
+import { LogSummaries, byCountThenName, type LogSummaryFields } from '../logSummaries';
+import { forEachRecordBias, recordWindow, recordsBefore } from './framing';
+import { LineCursor, countLineBreaks, lineStartOf, needle, type ScanText } from './scanText';
+
+/** What one part of a file yields; `mergeParts` makes a file's evidence of its parts, in order. */
+export interface EvidencePart extends LogSummaryFields {
+  readonly format: DocumentFormat;
+  readonly records: number;
+  readonly problems: number;
+  /** Line breaks in the part. */
+  readonly lineBreaks: number;
+  /** Characters of the part after its last line break (all of it if it has none). */
+  readonly lastLineLength: number;
+  readonly eventComputers: readonly (readonly [string, number])[];
+  /** Lines are 1-based within the part; a column on its first line counts from the part's start. */
+  readonly findings: readonly CollectedFinding[];
+}
+
+export interface PartRange {
+  readonly ownStart: number;
+  readonly ownEnd: number;
+  /** False for the last part of a file: its last line's length is then not needed. */
+  readonly more: boolean;
+}
+
+/**
+ * Places read for the summaries besides the codes, at most this many of each kind per part: a log that
+ * names an address on every line gets its first pairs, as a full reading would keep only its first 64.
+ */
+const MAX_SUMMARY_WINDOWS = 256;
+
+export function collectPart(src: ScanText, range: PartRange, format: DocumentFormat, file: FileIdentity, locale: Locale): EvidencePart {
+  switch (format) {
+    case 'ccm':
+    case 'simple':
+      return collectLogPart(src, range, format, file, locale);
+    case 'eventXml':
+      return collectEventPart(src, range, file, locale);
+    default:
+      return collectWholePart(src, range, format, file, locale);
+  }
+}
+
+// ---------------------------------------------------------------- CCM and simple logs
+
+const CCM_OPEN = '<![LOG[';
+const CCM_CLOSE = ']LOG]!>';
+
+interface LogProbe {
+  readonly pattern: RegExp;
+}
+
+const probes = new Map<boolean, LogProbe>();
+
+/**
+ * Groups: 1 a hardening code in any form `scanErrorCodes` reads (hex, signed and unsigned decimal, the
+ * catalogue's symbols for the three values, the system messages); 2 a status message; 3 a ConfigMgr version
+ * number (`findConfigMgrVersions` needs one); 4 a dotted address. A superset of what the per-record code can use: a hit that is nothing costs a parse.
+ */
+function logProbe(bytes: boolean): LogProbe {
+  let probe = probes.get(bytes);
+  if (!probe) {
+    const japanese = ['アクセスが拒否されました', '利用できません'].map((t) => escape(needle(t, bytes)));
+    const codes = [
+      '80070005',
+      '800706[bB][aA]',
+      '80041003',
+      '214702(?:4891|3174)',
+      '2147217405',
+      '214794(?:2405|4122)',
+      '2147749891',
+      ci('access') + '_?' + ci('denied'),
+      ci('server_unavailable'),
+      ci('access is denied'),
+      ci('rpc server is unavailable'),
+      ...japanese,
+    ].join('|');
+    const pattern = new RegExp(`(${codes})|(STATMSG)|(5\\.(?:00?|1[7-9]\\d\\d|2\\d{3})\\.\\d)|\\.(\\d{1,3}\\.\\d{1,3}\\.\\d)`, 'g');
+    probe = { pattern };
+    probes.set(bytes, probe);
+  }
+  return probe;
+}
+
+function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple', file: FileIdentity, locale: Locale): EvidencePart {
+  const s = src.scan;
+  const { ownStart, ownEnd } = range;
+  const summaries = new LogSummaries();
+  let records = 0;
+  forEachRecordBias(s, ownStart, ownEnd, format, (bias) => {
+    records++;
+    summaries.addBias(bias);
+  });
+
+  const lines = new LineCursor(s, ownStart);
+  const findings: CollectedFinding[] = [];
+  let problems = 0;
+  const windowsRead = { systems: 0, versions: 0, addresses: 0 };
+  const pattern = logProbe(src.bytes).pattern;
+  pattern.lastIndex = ownStart;
+  for (let m = pattern.exec(s); m && m.index < ownEnd; m = pattern.exec(s)) {
+    if (m[1] === undefined) {
+      const kind = m[2] !== undefined ? 'systems' : m[3] !== undefined ? 'versions' : 'addresses';
+      const full = kind === 'systems' ? summaries.systemsFull : kind === 'versions' ? summaries.versionsFull : summaries.addressesFull;
+      if (full || windowsRead[kind] >= MAX_SUMMARY_WINDOWS) continue;
+      windowsRead[kind]++;
+    }
+    const window = recordWindow(s, m.index, format, ownStart);
+    const end = Math.min(window.end, ownEnd);
+    const doc = analyzeDocument(src.decode(window.start, end), file.path, format);
+    problems += doc.model.kind === 'log' ? doc.model.problems.length : 0;
+    const at: Placement = { lineBase: lines.breaksBefore(window.start), firstLineColumn: 0 };
+    findings.push(...readWindow(src, doc, window.start, format, file, locale, summaries, at));
+    // Every record of the window has been read: go on after it.
+    pattern.lastIndex = Math.max(end, m.index + 1);
+  }
+  pattern.lastIndex = 0;
+
+  return {
+    format,
+    records,
+    problems,
+    lineBreaks: countLineBreaks(s, ownStart, ownEnd),
+    lastLineLength: range.more ? src.decode(lineStartOf(s, ownEnd, ownStart), ownEnd).length : 0,
+    eventComputers: [],
+    ...summaries.finish(),
+    findings,
+  };
+}
+
+/** Reads the records of one window as a full reading reads them; returns their findings. */
+function readWindow(
+  src: ScanText,
+  doc: AnalyzedDocument,
+  windowStart: number,
+  format: 'ccm' | 'simple',
+  file: FileIdentity,
+  locale: Locale,
+  summaries: LogSummaries,
+  at: Placement,
+): CollectedFinding[] {
+  if (doc.model.kind !== 'log') return [];
+  const byRecord = new Map<LogRecord, LogFinding[]>();
+  for (const f of doc.findings) {
+    if (f.kind !== 'log') continue;
+    const list = byRecord.get(f.record);
+    if (list) list.push(f);
+    else byRecord.set(f.record, [f]);
+  }
+  const found: CollectedFinding[] = [];
+  for (const record of doc.model.records) {
+    const message = doc.text.slice(record.message.start, record.message.end);
+    const hosts = summaries.addMessage(message);
+    const recordFindings = byRecord.get(record);
+    if (!recordFindings) continue;
+    // Where this record starts in the scan text: the window is decoded from `windowStart`.
+    const thread = record.thread?.value.trim() ?? '';
+    const pastEnd = windowStart + encodedLength(doc.text, record.span.start, src.bytes);
+    const threadHost = lastThreadHost(src, pastEnd, thread, format);
+    found.push(...collectRecordFindings(file, doc, recordFindings, message, hosts, threadHost, locale, at));
+  }
+  return found;
+}
+
+/** The host last named on `thread` within the records just before `recordStart`, as a full reading carries it. */
+function lastThreadHost(src: ScanText, recordStart: number, thread: string, format: 'ccm' | 'simple'): string | null {
+  return format === 'ccm' ? lastCcmThreadHost(src, recordStart, thread) : lastSimpleThreadHost(src, recordStart, thread);
+}
+
+/**
+ * CCM records are walked back by their markers and only the thread attribute is read, so that the
+ * records of other threads cost two `indexOf` each; a record of the same thread is decoded.
+ */
+function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): string | null {
+  const s = src.scan;
+  let next = recordStart;
+  for (let n = 0; n < THREAD_HOST_LOOKBACK && next > 0; n++) {
+    // The first record of a rolled-over log has lost its marker: it starts with the text.
+    const open = s.lastIndexOf(CCM_OPEN, next - 1);
+    const messageStart = open < 0 ? 0 : open + CCM_OPEN.length;
+    const close = s.indexOf(CCM_CLOSE, messageStart);
+    const attribute = close >= 0 && close < next ? s.indexOf('thread="', close) : -1;
+    const quote = attribute >= 0 && attribute < next ? s.indexOf('"', attribute + 8) : -1;
+    if (quote >= 0 && quote < next && src.decode(attribute + 8, quote).trim() === thread) {
+      const hosts = findHostMentions(src.decode(messageStart, close));
+      const last = hosts[hosts.length - 1];
+      if (last !== undefined) return detach(last.name);
+    }
+    if (open < 0) return null;
+    next = open;
+  }
+  return null;
+}
+
+function lastSimpleThreadHost(src: ScanText, recordStart: number, thread: string): string | null {
+  const start = recordsBefore(src.scan, recordStart, THREAD_HOST_LOOKBACK, 'simple', 0);
+  if (start >= recordStart) return null;
+  const text = src.decode(start, recordStart);
+  const past = parseDocument(text, 'simple');
+  if (past.kind !== 'log') return null;
+  const records = past.records.slice(-THREAD_HOST_LOOKBACK);
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record = records[i] as LogRecord;
+    if ((record.thread?.value.trim() ?? '') !== thread) continue;
+    const hosts = findHostMentions(text.slice(record.message.start, record.message.end));
+    const last = hosts[hosts.length - 1];
+    if (last !== undefined) return detach(last.name);
+  }
+  return null;
+}
+
+/** Length in the scan text of `text[0, end)`: bytes when the scan is bytes. */
+function encodedLength(text: string, end: number, bytes: boolean): number {
+  if (!bytes) return end;
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- event exports
+
+const EVENT_PROBE = /1003[678]\s*<\/EventID>/g;
+const COMPUTER_OPEN = '<Computer>';
+const COMPUTER_CLOSE = '</Computer>';
+
+function collectEventPart(src: ScanText, range: PartRange, file: FileIdentity, locale: Locale): EvidencePart {
+  const s = src.scan;
+  const { ownStart, ownEnd } = range;
+  let records = 0;
+  for (let i = s.indexOf('</Event>', ownStart); i >= 0 && i < ownEnd; i = s.indexOf('</Event>', i + 8)) records++;
+
+  const computers = new Map<string, number>();
+  for (let i = s.indexOf(COMPUTER_OPEN, ownStart); i >= 0 && i < ownEnd; ) {
+    const close = s.indexOf(COMPUTER_CLOSE, i);
+    if (close < 0 || close > ownEnd || close - i > 512) {
+      i = s.indexOf(COMPUTER_OPEN, i + 1);
+      continue;
+    }
+    const raw = s.slice(i + COMPUTER_OPEN.length, close);
+    const name = (/[^\x20-\x7e]|&/.test(raw) ? computerText(src, i, close) : raw).trim();
+    if (name) computers.set(name, (computers.get(name) ?? 0) + 1);
+    i = s.indexOf(COMPUTER_OPEN, close);
+  }
+
+  const lines = new LineCursor(s, ownStart);
+  const column = new ColumnCursor(src, ownStart);
+  const findings: CollectedFinding[] = [];
+  let problems = 0;
+  EVENT_PROBE.lastIndex = ownStart;
+  for (let m = EVENT_PROBE.exec(s); m && m.index < ownEnd; m = EVENT_PROBE.exec(s)) {
+    const window = recordWindow(s, m.index, 'eventXml', ownStart);
+    const end = Math.min(window.end, ownEnd);
+    const doc = analyzeDocument(src.decode(window.start, end), file.path, 'eventXml');
+    problems += doc.model.problems.length;
+    const at: Placement = { lineBase: lines.breaksBefore(window.start), firstLineColumn: column.at(window.start) };
+    for (const f of doc.findings) if (f.kind === 'event') findings.push(collectEventFinding(file, doc, f, locale, at));
+    EVENT_PROBE.lastIndex = Math.max(end, m.index + 1);
+  }
+  EVENT_PROBE.lastIndex = 0;
+
+  return {
+    format: 'eventXml',
+    records,
+    problems,
+    lineBreaks: countLineBreaks(s, ownStart, ownEnd),
+    lastLineLength: range.more ? src.decode(lineStartOf(s, ownEnd, ownStart), ownEnd).length : 0,
+    eventComputers: [...computers.entries()].sort(byCountThenName).map(([name, count]) => [detach(name), count] as const),
+    biases: [],
+    statusMessageSystems: [],
+    addressesOfHosts: [],
+    ownAddresses: [],
+    versions: [],
+    findings,
+  };
+}
+
+/** A `<Computer>` value with non-ASCII text or entities: decoded and read by the XML rules. */
+function computerText(src: ScanText, open: number, close: number): string {
+  const text = src.decode(open + COMPUTER_OPEN.length, close);
+  return text.replace(/&(?:lt|gt|amp|apos|quot|#\d+|#x[0-9a-fA-F]+);/g, (entity) => {
+    switch (entity) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default: {
+        const code = entity[2] === 'x' ? parseInt(entity.slice(3, -1), 16) : Number(entity.slice(2, -1));
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      }
+    }
+  });
+}
+
+/**
+ * The column (in decoded characters) of an offset within its line, relative to the part's start when
+ * the line began before it. Moves forward only: an export written on one line is decoded once, not once
+ * per event.
+ */
+class ColumnCursor {
+  private lineStart: number;
+  private offset: number;
+  private column = 0;
+
+  constructor(
+    private readonly src: ScanText,
+    private readonly floor: number,
+  ) {
+    this.lineStart = floor;
+    this.offset = floor;
+  }
+
+  at(offset: number): number {
+    const lineStart = lineStartOf(this.src.scan, offset, this.floor);
+    if (lineStart !== this.lineStart || offset < this.offset) {
+      this.lineStart = lineStart;
+      this.offset = lineStart;
+      this.column = 0;
+    }
+    this.column += this.src.decode(this.offset, offset).length;
+    this.offset = offset;
+    return this.column;
+  }
+}
+
+// ---------------------------------------------------------------- formats read whole
+
+function collectWholePart(src: ScanText, range: PartRange, format: DocumentFormat, file: FileIdentity, locale: Locale): EvidencePart {
+  const text = src.decode(range.ownStart, range.ownEnd);
+  const evidence: FileEvidence = collectDocumentEvidence(file, text, locale, format);
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return {
+    format,
+    records: evidence.records,
+    problems: evidence.problems,
+    lineBreaks: countLineBreaks(text, 0, text.length),
+    lastLineLength: text.length - (lastBreak + 1),
+    eventComputers: evidence.eventComputers,
+    biases: evidence.biases,
+    statusMessageSystems: evidence.statusMessageSystems,
+    addressesOfHosts: evidence.addressesOfHosts,
+    ownAddresses: evidence.ownAddresses,
+    versions: evidence.versions,
+    findings: evidence.findings,
+  };
+}
+
+// ---------------------------------------------------------------- helpers
+
+function ci(text: string): string {
+  return [...text].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

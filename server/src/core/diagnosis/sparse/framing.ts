@@ -1,0 +1,168 @@
+/**
+ * Where records begin and end in the formats that are read sparsely, found with `indexOf` on the scan
+ * text alone: the record around an offset (to parse just it), the records before one (a thread's
+ * recent past), and the places a file may be cut into parts that are read apart.
+ */
+import type { DocumentFormat } from '../../model';
+import { parseClockTime } from '../../formats/time';
+import { lineStartOf } from './scanText';
+
+const CCM_OPEN = '<![LOG[';
+const CCM_CLOSE = ']LOG]!>';
+const SIMPLE_MARKER = '$$<';
+const EVENT_END = '</Event>';
+
+export interface Window {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The first place at or after `from` where a part of a file may begin: a record start at a line start
+ * (an event start for event XML), or -1 when there is none. Formats not listed are never cut.
+ */
+export function nextSplit(s: string, from: number, format: DocumentFormat | 'reg'): number {
+  switch (format) {
+    case 'ccm':
+      for (let i = s.indexOf(CCM_OPEN, from); i >= 0; i = s.indexOf(CCM_OPEN, i + 1)) {
+        if (i === 0 || isBreak(s.charCodeAt(i - 1))) return i;
+      }
+      return -1;
+    case 'simple': {
+      const marker = s.indexOf(SIMPLE_MARKER, from);
+      return marker < 0 ? -1 : afterLine(s, marker);
+    }
+    case 'eventXml': {
+      const end = s.indexOf(EVENT_END, from);
+      return end < 0 ? -1 : end + EVENT_END.length;
+    }
+    case 'adminui':
+      for (let i = s.indexOf('\n[', from - 1); i >= 0; i = s.indexOf('\n[', i + 1)) {
+        const digit = s.charCodeAt(i + 2);
+        if (digit >= 48 && digit <= 57) return i + 1;
+      }
+      return -1;
+    case 'plain': {
+      const i = s.indexOf('\n', from);
+      return i < 0 ? -1 : i + 1;
+    }
+    default:
+      return -1;
+  }
+}
+
+/** The whole record (CCM, simple) or event around `offset`, from a line start, within `[floor, s.length)`. */
+export function recordWindow(s: string, offset: number, format: 'ccm' | 'simple' | 'eventXml', floor: number): Window {
+  switch (format) {
+    case 'ccm': {
+      const open = s.lastIndexOf(CCM_OPEN, offset);
+      const start = lineStartOf(s, open < floor ? floor : open, floor);
+      const next = s.indexOf(CCM_OPEN, offset + 1);
+      return { start, end: next < 0 ? s.length : next };
+    }
+    case 'simple': {
+      const lineStart = lineStartOf(s, offset, floor);
+      // The record is the lines after the previous trailer line, up to its own trailer line.
+      const previous = lineStart > floor ? s.lastIndexOf(SIMPLE_MARKER, lineStart - 1) : -1;
+      const start = previous < floor ? floor : afterLine(s, previous);
+      const own = s.indexOf(SIMPLE_MARKER, lineStart);
+      return { start: Math.min(start, lineStart), end: own < 0 ? s.length : afterLine(s, own) };
+    }
+    case 'eventXml': {
+      const start = eventStartBefore(s, offset, floor);
+      const end = s.indexOf(EVENT_END, offset);
+      return { start, end: end < 0 ? s.length : end + EVENT_END.length };
+    }
+  }
+}
+
+/** Start (a line start) of a window holding the `count` records before `recordStart` (CCM, simple). */
+export function recordsBefore(s: string, recordStart: number, count: number, format: 'ccm' | 'simple', floor: number): number {
+  const marker = format === 'ccm' ? CCM_OPEN : SIMPLE_MARKER;
+  let at = recordStart;
+  // One marker more than asked: for the simple format the first line found ends an earlier record.
+  for (let n = 0; n <= count && at > floor; n++) {
+    const found = s.lastIndexOf(marker, at - 1);
+    if (found < floor) return floor;
+    at = found;
+  }
+  return lineStartOf(s, at, floor);
+}
+
+/** Records of a CCM or simple log in `s[from, to)`, each with the bias its time states (or null). */
+export function forEachRecordBias(s: string, from: number, to: number, format: 'ccm' | 'simple', visit: (bias: number | null) => void): void {
+  if (format === 'ccm') {
+    for (let close = s.indexOf(CCM_CLOSE, from); close >= 0 && close < to; close = s.indexOf(CCM_CLOSE, close + CCM_CLOSE.length)) {
+      const time = close + CCM_CLOSE.length + '<time="'.length;
+      const quote = s.startsWith('<time="', close + CCM_CLOSE.length) ? s.indexOf('"', time) : -1;
+      visit(quote > time && quote - time < 40 ? clockBias(s, time, quote) : null);
+    }
+    return;
+  }
+  for (let marker = s.indexOf(SIMPLE_MARKER, from); marker >= 0 && marker < to; marker = s.indexOf(SIMPLE_MARKER, marker + 3)) {
+    // $$<component><MM-dd-yyyy HH:mm:ss.fff+bias><thread=…>
+    const timeStart = s.indexOf('><', marker + 3);
+    const timeEnd = timeStart < 0 ? -1 : s.indexOf('>', timeStart + 2);
+    const lineEnd = s.indexOf('\n', marker);
+    const ok = timeEnd > 0 && timeEnd - timeStart < 48 && (lineEnd < 0 || timeEnd < lineEnd);
+    const clock = ok ? s.indexOf(' ', timeStart + 2) : -1;
+    visit(clock > 0 && clock < timeEnd ? clockBias(s, clock + 1, timeEnd) : null);
+  }
+}
+
+/**
+ * The bias a clock text states: `10:14:37.123+480` → 480, `06:26:25.828-60` → -60, none → null. The
+ * common shape is read in place; any other (`+01:00`, `+-420`) goes to the parsers' own clock reader.
+ */
+function clockBias(s: string, start: number, end: number): number | null {
+  let i = end;
+  let n = 0;
+  let scale = 1;
+  while (i > start && end - i < 5) {
+    const d = s.charCodeAt(i - 1) - 48;
+    if (d < 0 || d > 9) break;
+    n += d * scale;
+    scale *= 10;
+    i--;
+  }
+  const sign = s.charCodeAt(i - 1);
+  const digits = end - i;
+  if ((sign === 43 || sign === 45) && digits >= 1 && digits <= 4 && isDigit(s.charCodeAt(i - 2))) {
+    const bias = sign === 45 ? -n : n;
+    return Math.abs(bias) > 14 * 60 ? null : bias;
+  }
+  let signed = false;
+  for (let k = start; k < end && !signed; k++) {
+    const c = s.charCodeAt(k);
+    signed = c === 43 || c === 45 || c === 90 /* Z */;
+  }
+  return signed ? (parseClockTime(s.slice(start, end))?.biasMinutes ?? null) : null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The `<Event` (not `<EventID`, `<EventData`, `<Events`) that starts at or before `offset`. */
+function eventStartBefore(s: string, offset: number, floor: number): number {
+  for (let i = s.lastIndexOf('<Event', offset); i >= floor; i = s.lastIndexOf('<Event', i - 1)) {
+    const c = s.charCodeAt(i + 6);
+    if (c === 62 /* > */ || c === 32 || c === 9 || c === 10 || c === 13) return i;
+    if (i === 0) break;
+  }
+  return floor;
+}
+
+function afterLine(s: string, offset: number): number {
+  const lf = s.indexOf('\n', offset);
+  if (lf >= 0) {
+    const cr = s.indexOf('\r', offset);
+    return cr >= 0 && cr < lf - 1 ? cr + 1 : lf + 1;
+  }
+  const cr = s.indexOf('\r', offset);
+  return cr < 0 ? s.length : cr + 1;
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
