@@ -175,6 +175,7 @@ async function build(useDist) {
     server = join(BUILD, 'server.js');
     jobs.push(esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/cli.ts')], outfile: cli }));
     jobs.push(esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/node/main.ts')], outfile: server }));
+    jobs.push(esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/node/evidenceWorker.ts')], outfile: join(BUILD, 'evidenceWorker.js') }));
   } else {
     for (const f of [cli, server]) if (!existsSync(f)) throw new Error(`--dist given but ${relative(ROOT, f)} is missing: run npm run build`);
   }

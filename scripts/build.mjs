@@ -1,4 +1,4 @@
-// Bundles the three entry points with esbuild: the extension (loaded by VS Code, `vscode` external),
+// Bundles the entry points with esbuild: the extension (loaded by VS Code, `vscode` external),
 // the language server and the CLI (plain Node programs with every dependency inside, so
 // `node dist/server.js --stdio` runs without node_modules).
 import * as esbuild from 'esbuild';
@@ -26,6 +26,8 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  // Worker threads of the server and the CLI that read evidence files; loaded from next to them.
+  { entryPoints: ['server/src/node/evidenceWorker.ts'], outfile: 'dist/evidenceWorker.js' },
 ];
 
 if (watch) {

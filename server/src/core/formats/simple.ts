@@ -11,7 +11,7 @@ import { buildLogTime, emptyRecord, field, forEachLine, inferSeverity } from './
 
 // <component><MM-dd-yyyy HH:mm:ss.fff+bias><thread=N (0xN)>, after the `$$`. The component may hold
 // spaces; the date part tolerates one-digit fields; the thread part tolerates a missing hex form.
-const TRAILER = /^\$\$<([^<>]*)><(\d{1,2}-\d{1,2}-\d{4}) ([^<>]*)><thread=(\d+)(?:\s*\((0x[0-9A-Fa-f]+)\))?>\s*$/;
+export const TRAILER = /^\$\$<([^<>]*)><(\d{1,2}-\d{1,2}-\d{4}) ([^<>]*)><thread=(\d+)(?:\s*\((0x[0-9A-Fa-f]+)\))?>\s*$/;
 
 export function parseSimpleLog(text: string): LogDocumentModel {
   const records: LogRecord[] = [];

@@ -63,7 +63,8 @@ export function collectPart(src: ScanText, range: PartRange, format: DocumentFor
     case 'simple':
       return collectLogPart(src, range, format, file, locale);
     case 'eventXml':
-      return collectEventPart(src, range, file, locale);
+      // Exports that write the elements with a namespace prefix (`<e:Event>`) are rare: read them whole.
+      return hasPrefixedEvents(src, range) ? collectWholePart(src, range, format, file, locale) : collectEventPart(src, range, file, locale);
     default:
       return collectWholePart(src, range, format, file, locale);
   }
@@ -192,7 +193,7 @@ function readWindow(
 
 /** The host last named on `thread` within the records just before `recordStart`, as a full reading carries it. */
 function lastThreadHost(src: ScanText, recordStart: number, thread: string, format: 'ccm' | 'simple'): string | null {
-  return format === 'ccm' ? lastCcmThreadHost(src, recordStart, thread) : lastSimpleThreadHost(src, recordStart, thread);
+  return format === 'ccm' ? lastCcmThreadHost(src, recordStart, thread) : lastParsedThreadHost(src, recordStart, thread, 'simple');
 }
 
 /**
@@ -209,7 +210,9 @@ function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): 
     const close = s.indexOf(CCM_CLOSE, messageStart);
     const attribute = close >= 0 && close < next ? s.indexOf('thread="', close) : -1;
     const quote = attribute >= 0 && attribute < next ? s.indexOf('"', attribute + 8) : -1;
-    if (quote >= 0 && quote < next && src.decode(attribute + 8, quote).trim() === thread) {
+    // A stray quote in an earlier attribute shifts how the parser reads the rest: let it read them.
+    if (attribute >= 0 && attribute < next && oddQuotes(s, close, attribute)) return lastParsedThreadHost(src, recordStart, thread, 'ccm');
+    if (quote >= 0 && quote < next && threadValue(src, attribute + 8, quote) === thread) {
       const hosts = findHostMentions(src.decode(messageStart, close));
       const last = hosts[hosts.length - 1];
       if (last !== undefined) return detach(last.name);
@@ -220,11 +223,24 @@ function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): 
   return null;
 }
 
-function lastSimpleThreadHost(src: ScanText, recordStart: number, thread: string): string | null {
-  const start = recordsBefore(src.scan, recordStart, THREAD_HOST_LOOKBACK, 'simple', 0);
+/** A thread attribute's value, trimmed; decoded only when it is not plain ASCII. */
+function threadValue(src: ScanText, start: number, end: number): string {
+  const raw = src.scan.slice(start, end);
+  return (src.bytes && /[^\x00-\x7f]/.test(raw) ? src.decode(start, end) : raw).trim();
+}
+
+function oddQuotes(s: string, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = s.indexOf('"', from); i >= 0 && i < to; i = s.indexOf('"', i + 1)) n++;
+  return n % 2 === 1;
+}
+
+/** The same, by parsing the records before (simple logs, and CCM trailers the light walk cannot read). */
+function lastParsedThreadHost(src: ScanText, recordStart: number, thread: string, format: 'ccm' | 'simple'): string | null {
+  const start = recordsBefore(src.scan, recordStart, THREAD_HOST_LOOKBACK, format, 0);
   if (start >= recordStart) return null;
   const text = src.decode(start, recordStart);
-  const past = parseDocument(text, 'simple');
+  const past = parseDocument(text, format);
   if (past.kind !== 'log') return null;
   const records = past.records.slice(-THREAD_HOST_LOOKBACK);
   for (let i = records.length - 1; i >= 0; i--) {
@@ -256,6 +272,11 @@ function encodedLength(text: string, end: number, bytes: boolean): number {
 // ---------------------------------------------------------------- event exports
 
 const EVENT_PROBE = /1003[678]\s*<\/EventID>/g;
+const PREFIXED_EVENT = /<[A-Za-z_][\w.-]*:Event[\s>]/;
+
+function hasPrefixedEvents(src: ScanText, range: PartRange): boolean {
+  return PREFIXED_EVENT.test(src.scan.slice(range.ownStart, Math.min(range.ownEnd, range.ownStart + 65536)));
+}
 const COMPUTER_OPEN = '<Computer>';
 const COMPUTER_CLOSE = '</Computer>';
 
@@ -273,7 +294,9 @@ function collectEventPart(src: ScanText, range: PartRange, file: FileIdentity, l
       continue;
     }
     const raw = s.slice(i + COMPUTER_OPEN.length, close);
-    const name = (/[^\x20-\x7e]|&/.test(raw) ? computerText(src, i, close) : raw).trim();
+    // "XML View" copies put a `- ` collapse marker before a closing tag on its own line: not part of the name.
+    const value = /[^\x20-\x7e]|&/.test(raw) ? computerText(src, i, close) : raw;
+    const name = value.replace(/([\r\n][ \t]*)- ?$/, '$1').trim();
     if (name) computers.set(name, (computers.get(name) ?? 0) + 1);
     i = s.indexOf(COMPUTER_OPEN, close);
   }

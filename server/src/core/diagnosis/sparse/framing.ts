@@ -4,6 +4,7 @@
  * recent past), and the places a file may be cut into parts that are read apart.
  */
 import type { DocumentFormat } from '../../model';
+import { TRAILER } from '../../formats/simple';
 import { parseClockTime } from '../../formats/time';
 import { lineStartOf } from './scanText';
 
@@ -29,7 +30,7 @@ export function nextSplit(s: string, from: number, format: DocumentFormat | 'reg
       }
       return -1;
     case 'simple': {
-      const marker = s.indexOf(SIMPLE_MARKER, from);
+      const marker = trailerAtOrAfter(s, from);
       return marker < 0 ? -1 : afterLine(s, marker);
     }
     case 'eventXml': {
@@ -63,13 +64,17 @@ export function recordWindow(s: string, offset: number, format: 'ccm' | 'simple'
     case 'simple': {
       const lineStart = lineStartOf(s, offset, floor);
       // The record is the lines after the previous trailer line, up to its own trailer line.
-      const previous = lineStart > floor ? s.lastIndexOf(SIMPLE_MARKER, lineStart - 1) : -1;
+      const previous = lineStart > floor ? trailerBefore(s, lineStart, floor) : -1;
       const start = previous < floor ? floor : afterLine(s, previous);
-      const own = s.indexOf(SIMPLE_MARKER, lineStart);
+      const own = trailerAtOrAfter(s, lineStart);
       return { start: Math.min(start, lineStart), end: own < 0 ? s.length : afterLine(s, own) };
     }
     case 'eventXml': {
-      const start = eventStartBefore(s, offset, floor);
+      // From the start of the event's line when only a collapse marker or spaces come before it there
+      // (they are part of its excerpt); markup before it (`<Events>`, an earlier event) stays out.
+      const event = eventStartBefore(s, offset, floor);
+      const lineStart = lineStartOf(s, event, floor);
+      const start = event - lineStart <= 64 && !s.slice(lineStart, event).includes('<') ? lineStart : event;
       const end = s.indexOf(EVENT_END, offset);
       return { start, end: end < 0 ? s.length : end + EVENT_END.length };
     }
@@ -151,6 +156,34 @@ function eventStartBefore(s: string, offset: number, floor: number): number {
     if (i === 0) break;
   }
   return floor;
+}
+
+/**
+ * A `$$<` that ends its line with a whole trailer (a `$$<` in a message does not end a record). A run of
+ * `$$<` without trailers is looked through for at most MAX_FALSE_MARKERS of them, so that hostile text
+ * costs a bounded walk per probe hit; past that, the walk takes the last one as the boundary.
+ */
+const MAX_FALSE_MARKERS = 64;
+
+function isTrailer(s: string, marker: number): boolean {
+  const lf = s.indexOf('\n', marker);
+  const cr = s.indexOf('\r', marker);
+  const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf < 0 ? s.length : lf;
+  return end - marker < 1024 && TRAILER.test(s.slice(marker, end));
+}
+
+function trailerAtOrAfter(s: string, from: number): number {
+  let marker = s.indexOf(SIMPLE_MARKER, from);
+  for (let n = 0; marker >= 0 && n < MAX_FALSE_MARKERS && !isTrailer(s, marker); n++) marker = s.indexOf(SIMPLE_MARKER, marker + 3);
+  return marker;
+}
+
+function trailerBefore(s: string, before: number, floor: number): number {
+  let marker = s.lastIndexOf(SIMPLE_MARKER, before - 1);
+  for (let n = 0; marker >= floor && n < MAX_FALSE_MARKERS && !isTrailer(s, marker); n++) {
+    marker = marker > 0 ? s.lastIndexOf(SIMPLE_MARKER, marker - 1) : -1;
+  }
+  return marker;
 }
 
 function afterLine(s: string, offset: number): number {
