@@ -11,6 +11,10 @@ import fc from 'fast-check';
 import { collectDocumentEvidence } from '../../server/src/core/diagnosis/fileEvidence';
 import type { FileEvidence } from '../../server/src/core/diagnosis/evidence';
 import { collectPart, collectTextEvidence, mergeParts, nextSplit, textScan, type EvidencePart, type ScanText } from '../../server/src/core/diagnosis/sparse';
+import { LogProbe } from '../../server/src/core/diagnosis/sparse/logProbe';
+import { scanErrorCodes } from '../../server/src/core/analysis/errorCodes';
+import { allSymbols, entryForSymbol } from '../../server/src/core/knowledge/errorCatalog';
+import { hresultFromWin32 } from '../../server/src/core/knowledge/hresult';
 import { detectFormat } from '../../server/src/core/formats';
 import type { DocumentFormat } from '../../server/src/core/model';
 import { fuzzParameters } from './support/fuzz/config';
@@ -65,6 +69,51 @@ function richCcmLog(records: number): string {
   }
   return lines.join('\r\n') + '\r\n';
 }
+
+const HARDENING_VALUES = new Set([0x80070005, 0x800706ba, 0x80041003]);
+
+/** Offsets of the probe's hits in `text`, as text and as UTF-8 bytes (mapped back to text offsets). */
+function probeHits(text: string, bytes: boolean): number[] {
+  const scan = bytes ? Buffer.from(text, 'utf8').toString('latin1') : text;
+  const probe = new LogProbe(scan, 0, scan.length, bytes);
+  const hits: number[] = [];
+  for (let hit = probe.next(); hit; hit = probe.next()) hits.push(bytes ? Buffer.from(scan.slice(0, hit.at), 'latin1').toString('utf8').length : hit.at);
+  return hits;
+}
+
+describe('the probe of a sparse reading', () => {
+  const symbols = allSymbols().filter((symbol) => {
+    const entry = entryForSymbol(symbol);
+    if (!entry) return false;
+    const value = entry.kind === 'win32' || entry.kind === 'winhttp' || entry.kind === 'wininet' ? hresultFromWin32(entry.value) : entry.value;
+    return HARDENING_VALUES.has(value >>> 0);
+  });
+  const forms = [
+    '0x80070005', '0X800706BA', '0x800706ba', '800706Ba', '(80041003)', '-2147024891', '-2147023174', '-2147217405',
+    '2147942405', '2147944122', '2147749891', 'Access is denied', 'ACCESS IS DENIED', 'The RPC server is unavailable',
+    'the rpc SERVER is UNAVAILABLE', 'アクセスが拒否されました。', 'RPC サーバーを利用できません', 'RPCサーバーが利用できません',
+    ...symbols, ...symbols.map((s) => s.toLowerCase()),
+  ];
+
+  it('hits every written form of the three hardening codes that the code scanner reads', () => {
+    assert.ok(symbols.includes('E_ACCESSDENIED') && symbols.includes('RPC_S_SERVER_UNAVAILABLE'));
+    for (const form of forms) {
+      const text = `Step failed: ${form}, giving up`;
+      const tokens = scanErrorCodes(text).filter((t) => HARDENING_VALUES.has(t.value));
+      assert.equal(tokens.length, 1, `the scanner reads ${form}`);
+      const token = tokens[0];
+      for (const bytes of [false, true]) {
+        assert.ok(probeHits(text, bytes).some((at) => token && at >= token.span.start && at < token.span.end), `the probe hits ${form} (bytes: ${bytes})`);
+      }
+    }
+  });
+
+  it('hits status messages, addresses and version numbers', () => {
+    for (const text of ['STATMSG: ID=2301 SYS=CM01', 'from 10.0.10.25', 'version 5.00.9078.1000', 'Console 5.2203.1063.1000']) {
+      assert.ok(probeHits(text, false).length > 0, text);
+    }
+  });
+});
 
 describe('sparse reading of a file', () => {
   it('matches the full reading on every sample and corpus file', () => {

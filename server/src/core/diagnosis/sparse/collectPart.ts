@@ -28,7 +28,8 @@ import {
 import { findHostMentions } from '../hostNames';
 import { LogSummaries, byCountThenName, type LogSummaryFields } from '../logSummaries';
 import { forEachRecordBias, recordWindow, recordsBefore } from './framing';
-import { LineCursor, countLineBreaks, lineStartOf, needle, type ScanText } from './scanText';
+import { LogProbe } from './logProbe';
+import { LineCursor, countLineBreaks, lineStartOf, type ScanText } from './scanText';
 
 /** What one part of a file yields; `mergeParts` makes a file's evidence of its parts, in order. */
 export interface EvidencePart extends LogSummaryFields {
@@ -75,42 +76,6 @@ export function collectPart(src: ScanText, range: PartRange, format: DocumentFor
 const CCM_OPEN = '<![LOG[';
 const CCM_CLOSE = ']LOG]!>';
 
-interface LogProbe {
-  readonly pattern: RegExp;
-}
-
-const probes = new Map<boolean, LogProbe>();
-
-/**
- * Groups: 1 a hardening code in any form `scanErrorCodes` reads (hex, signed and unsigned decimal, the
- * catalogue's symbols for the three values, the system messages); 2 a status message; 3 a ConfigMgr version
- * number (`findConfigMgrVersions` needs one); 4 a dotted address. A superset of what the per-record code can use: a hit that is nothing costs a parse.
- */
-function logProbe(bytes: boolean): LogProbe {
-  let probe = probes.get(bytes);
-  if (!probe) {
-    const japanese = ['アクセスが拒否されました', '利用できません'].map((t) => escape(needle(t, bytes)));
-    const codes = [
-      '80070005',
-      '800706[bB][aA]',
-      '80041003',
-      '214702(?:4891|3174)',
-      '2147217405',
-      '214794(?:2405|4122)',
-      '2147749891',
-      ci('access') + '_?' + ci('denied'),
-      ci('server_unavailable'),
-      ci('access is denied'),
-      ci('rpc server is unavailable'),
-      ...japanese,
-    ].join('|');
-    const pattern = new RegExp(`(${codes})|(STATMSG)|(5\\.(?:00?|1[7-9]\\d\\d|2\\d{3})\\.\\d)|\\.(\\d{1,3}\\.\\d{1,3}\\.\\d)`, 'g');
-    probe = { pattern };
-    probes.set(bytes, probe);
-  }
-  return probe;
-}
-
 function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple', file: FileIdentity, locale: Locale): EvidencePart {
   const s = src.scan;
   const { ownStart, ownEnd } = range;
@@ -124,26 +89,23 @@ function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple
   const lines = new LineCursor(s, ownStart);
   const findings: CollectedFinding[] = [];
   let problems = 0;
-  const windowsRead = { systems: 0, versions: 0, addresses: 0 };
-  const pattern = logProbe(src.bytes).pattern;
-  pattern.lastIndex = ownStart;
-  for (let m = pattern.exec(s); m && m.index < ownEnd; m = pattern.exec(s)) {
-    if (m[1] === undefined) {
-      const kind = m[2] !== undefined ? 'systems' : m[3] !== undefined ? 'versions' : 'addresses';
-      const full = kind === 'systems' ? summaries.systemsFull : kind === 'versions' ? summaries.versionsFull : summaries.addressesFull;
-      if (full || windowsRead[kind] >= MAX_SUMMARY_WINDOWS) continue;
-      windowsRead[kind]++;
+  const windowsRead = { status: 0, dotted: 0 };
+  const probe = new LogProbe(s, ownStart, ownEnd, src.bytes);
+  for (let hit = probe.next(); hit; hit = probe.next()) {
+    if (hit.kind !== 'codes') {
+      const full = hit.kind === 'status' ? summaries.systemsFull : summaries.addressesFull && summaries.versionsFull;
+      if (full || windowsRead[hit.kind] >= MAX_SUMMARY_WINDOWS) continue;
+      windowsRead[hit.kind]++;
     }
-    const window = recordWindow(s, m.index, format, ownStart);
+    const window = recordWindow(s, hit.at, format, ownStart);
     const end = Math.min(window.end, ownEnd);
     const doc = analyzeDocument(src.decode(window.start, end), file.path, format);
     problems += doc.model.kind === 'log' ? doc.model.problems.length : 0;
     const at: Placement = { lineBase: lines.breaksBefore(window.start), firstLineColumn: 0 };
     findings.push(...readWindow(src, doc, window.start, format, file, locale, summaries, at));
     // Every record of the window has been read: go on after it.
-    pattern.lastIndex = Math.max(end, m.index + 1);
+    probe.skipTo(Math.max(end, hit.at + 1));
   }
-  pattern.lastIndex = 0;
 
   return {
     format,
@@ -407,14 +369,4 @@ function collectWholePart(src: ScanText, range: PartRange, format: DocumentForma
     versions: evidence.versions,
     findings: evidence.findings,
   };
-}
-
-// ---------------------------------------------------------------- helpers
-
-function ci(text: string): string {
-  return [...text].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
