@@ -29,7 +29,7 @@ import { findHostMentions } from '../hostNames';
 import { LogSummaries, byCountThenName, type LogSummaryFields } from '../logSummaries';
 import { forEachRecordBias, recordWindow, recordsBefore } from './framing';
 import { LogProbe } from './logProbe';
-import { LineCursor, countLineBreaks, lineStartOf, type ScanText } from './scanText';
+import { ColumnCursor, LineMap, countLineBreaks, type ScanText } from './scanText';
 
 /** What one part of a file yields; `mergeParts` makes a file's evidence of its parts, in order. */
 export interface EvidencePart extends LogSummaryFields {
@@ -86,7 +86,9 @@ function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple
     summaries.addBias(bias);
   });
 
-  const lines = new LineCursor(s, ownStart);
+  const lines = new LineMap(s, ownStart, ownEnd);
+  const columns = new ColumnCursor(src, lines);
+  const lineStartOf = (offset: number): number => lines.lineStartOf(offset);
   const findings: CollectedFinding[] = [];
   let problems = 0;
   const windowsRead = { status: 0, dotted: 0 };
@@ -97,11 +99,11 @@ function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple
       if (full || windowsRead[hit.kind] >= MAX_SUMMARY_WINDOWS) continue;
       windowsRead[hit.kind]++;
     }
-    const window = recordWindow(s, hit.at, format, ownStart);
+    const window = recordWindow(s, hit.at, format, ownStart, lineStartOf);
     const end = Math.min(window.end, ownEnd);
     const doc = analyzeDocument(src.decode(window.start, end), file.path, format);
     problems += doc.model.kind === 'log' ? doc.model.problems.length : 0;
-    const at: Placement = { lineBase: lines.breaksBefore(window.start), firstLineColumn: 0 };
+    const at: Placement = { lineBase: lines.lineOf(window.start), firstLineColumn: columns.at(window.start) };
     findings.push(...readWindow(src, doc, window.start, format, file, locale, summaries, at));
     // Every record of the window has been read: go on after it.
     probe.skipTo(Math.max(end, hit.at + 1));
@@ -111,8 +113,8 @@ function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple
     format,
     records,
     problems,
-    lineBreaks: countLineBreaks(s, ownStart, ownEnd),
-    lastLineLength: range.more ? src.decode(lineStartOf(s, ownEnd, ownStart), ownEnd).length : 0,
+    lineBreaks: lines.lineBreaks,
+    lastLineLength: range.more ? columns.at(ownEnd) : 0,
     eventComputers: [],
     ...summaries.finish(),
     findings,
@@ -263,17 +265,18 @@ function collectEventPart(src: ScanText, range: PartRange, file: FileIdentity, l
     i = s.indexOf(COMPUTER_OPEN, close);
   }
 
-  const lines = new LineCursor(s, ownStart);
-  const column = new ColumnCursor(src, ownStart);
+  const lines = new LineMap(s, ownStart, ownEnd);
+  const columns = new ColumnCursor(src, lines);
+  const lineStartOf = (offset: number): number => lines.lineStartOf(offset);
   const findings: CollectedFinding[] = [];
   let problems = 0;
   EVENT_PROBE.lastIndex = ownStart;
   for (let m = EVENT_PROBE.exec(s); m && m.index < ownEnd; m = EVENT_PROBE.exec(s)) {
-    const window = recordWindow(s, m.index, 'eventXml', ownStart);
+    const window = recordWindow(s, m.index, 'eventXml', ownStart, lineStartOf);
     const end = Math.min(window.end, ownEnd);
     const doc = analyzeDocument(src.decode(window.start, end), file.path, 'eventXml');
     problems += doc.model.problems.length;
-    const at: Placement = { lineBase: lines.breaksBefore(window.start), firstLineColumn: column.at(window.start) };
+    const at: Placement = { lineBase: lines.lineOf(window.start), firstLineColumn: columns.at(window.start) };
     for (const f of doc.findings) if (f.kind === 'event') findings.push(collectEventFinding(file, doc, f, locale, at));
     EVENT_PROBE.lastIndex = Math.max(end, m.index + 1);
   }
@@ -283,8 +286,8 @@ function collectEventPart(src: ScanText, range: PartRange, file: FileIdentity, l
     format: 'eventXml',
     records,
     problems,
-    lineBreaks: countLineBreaks(s, ownStart, ownEnd),
-    lastLineLength: range.more ? src.decode(lineStartOf(s, ownEnd, ownStart), ownEnd).length : 0,
+    lineBreaks: lines.lineBreaks,
+    lastLineLength: range.more ? columns.at(ownEnd) : 0,
     eventComputers: [...computers.entries()].sort(byCountThenName).map(([name, count]) => [detach(name), count] as const),
     biases: [],
     statusMessageSystems: [],
@@ -316,37 +319,6 @@ function computerText(src: ScanText, open: number, close: number): string {
       }
     }
   });
-}
-
-/**
- * The column (in decoded characters) of an offset within its line, relative to the part's start when
- * the line began before it. Moves forward only: an export written on one line is decoded once, not once
- * per event.
- */
-class ColumnCursor {
-  private lineStart: number;
-  private offset: number;
-  private column = 0;
-
-  constructor(
-    private readonly src: ScanText,
-    private readonly floor: number,
-  ) {
-    this.lineStart = floor;
-    this.offset = floor;
-  }
-
-  at(offset: number): number {
-    const lineStart = lineStartOf(this.src.scan, offset, this.floor);
-    if (lineStart !== this.lineStart || offset < this.offset) {
-      this.lineStart = lineStart;
-      this.offset = lineStart;
-      this.column = 0;
-    }
-    this.column += this.src.decode(this.offset, offset).length;
-    this.offset = offset;
-    return this.column;
-  }
 }
 
 // ---------------------------------------------------------------- formats read whole

@@ -6,7 +6,7 @@
 import type { DocumentFormat } from '../../model';
 import { TRAILER } from '../../formats/simple';
 import { parseClockTime } from '../../formats/time';
-import { lineStartOf } from './scanText';
+
 
 const CCM_OPEN = '<![LOG[';
 const CCM_CLOSE = ']LOG]!>';
@@ -52,17 +52,28 @@ export function nextSplit(s: string, from: number, format: DocumentFormat | 'reg
   }
 }
 
-/** The whole record (CCM, simple) or event around `offset`, from a line start, within `[floor, s.length)`. */
-export function recordWindow(s: string, offset: number, format: 'ccm' | 'simple' | 'eventXml', floor: number): Window {
+/**
+ * The whole record (CCM, simple) or event around `offset`, within `[floor, s.length)`. `lineStartOf`
+ * is the part's line map: a window of a record that starts a line starts there, so that the parsers
+ * see what a full reading sees before the record on its line.
+ */
+export function recordWindow(
+  s: string,
+  offset: number,
+  format: 'ccm' | 'simple' | 'eventXml',
+  floor: number,
+  lineStartOf: (offset: number) => number,
+): Window {
   switch (format) {
     case 'ccm': {
       const open = s.lastIndexOf(CCM_OPEN, offset);
-      const start = lineStartOf(s, open < floor ? floor : open, floor);
+      const start = open < floor ? floor : open;
+      const lineStart = lineStartOf(start);
       const next = s.indexOf(CCM_OPEN, offset + 1);
-      return { start, end: next < 0 ? s.length : next };
+      return { start: start - lineStart <= 64 && isBlank(s, lineStart, start) ? lineStart : start, end: next < 0 ? s.length : next };
     }
     case 'simple': {
-      const lineStart = lineStartOf(s, offset, floor);
+      const lineStart = lineStartOf(offset);
       // The record is the lines after the previous trailer line, up to its own trailer line.
       const previous = lineStart > floor ? trailerBefore(s, lineStart, floor) : -1;
       const start = previous < floor ? floor : afterLine(s, previous);
@@ -73,7 +84,7 @@ export function recordWindow(s: string, offset: number, format: 'ccm' | 'simple'
       // From the start of the event's line when only a collapse marker or spaces come before it there
       // (they are part of its excerpt); markup before it (`<Events>`, an earlier event) stays out.
       const event = eventStartBefore(s, offset, floor);
-      const lineStart = lineStartOf(s, event, floor);
+      const lineStart = lineStartOf(event);
       const start = event - lineStart <= 64 && !s.slice(lineStart, event).includes('<') ? lineStart : event;
       const end = s.indexOf(EVENT_END, offset);
       return { start, end: end < 0 ? s.length : end + EVENT_END.length };
@@ -81,7 +92,7 @@ export function recordWindow(s: string, offset: number, format: 'ccm' | 'simple'
   }
 }
 
-/** Start (a line start) of a window holding the `count` records before `recordStart` (CCM, simple). */
+/** Start of a window holding the `count` records before `recordStart` (CCM, simple); its first may be cut. */
 export function recordsBefore(s: string, recordStart: number, count: number, format: 'ccm' | 'simple', floor: number): number {
   const marker = format === 'ccm' ? CCM_OPEN : SIMPLE_MARKER;
   let at = recordStart;
@@ -91,7 +102,15 @@ export function recordsBefore(s: string, recordStart: number, count: number, for
     if (found < floor) return floor;
     at = found;
   }
-  return lineStartOf(s, at, floor);
+  return at;
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xfeff && !(c === 0xef || c === 0xbb || c === 0xbf)) return false;
+  }
+  return true;
 }
 
 /** Records of a CCM or simple log in `s[from, to)`, each with the bias its time states (or null). */
@@ -166,10 +185,11 @@ function eventStartBefore(s: string, offset: number, floor: number): number {
 const MAX_FALSE_MARKERS = 64;
 
 function isTrailer(s: string, marker: number): boolean {
-  const lf = s.indexOf('\n', marker);
-  const cr = s.indexOf('\r', marker);
-  const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf < 0 ? s.length : lf;
-  return end - marker < 1024 && TRAILER.test(s.slice(marker, end));
+  const t = s.slice(marker, marker + 1025);
+  const lf = t.indexOf('\n');
+  const cr = t.indexOf('\r');
+  const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf < 0 ? (marker + t.length === s.length ? t.length : -1) : lf;
+  return end >= 0 && TRAILER.test(t.slice(0, end));
 }
 
 function trailerAtOrAfter(s: string, from: number): number {
@@ -186,14 +206,18 @@ function trailerBefore(s: string, before: number, floor: number): number {
   return marker;
 }
 
+/** Just after the line that holds `offset`; the end of the text when that line does not end. */
 function afterLine(s: string, offset: number): number {
-  const lf = s.indexOf('\n', offset);
-  if (lf >= 0) {
-    const cr = s.indexOf('\r', offset);
-    return cr >= 0 && cr < lf - 1 ? cr + 1 : lf + 1;
+  // Trailer lines are short: look in a bounded slice first, so a huge last line costs one search.
+  for (const span of [1024, s.length - offset]) {
+    const t = s.slice(offset, offset + span);
+    const lf = t.indexOf('\n');
+    const cr = t.indexOf('\r');
+    if (lf < 0 && cr < 0) continue;
+    const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    return offset + (t.charCodeAt(at) === 13 && t.charCodeAt(at + 1) === 10 ? at + 2 : at + 1);
   }
-  const cr = s.indexOf('\r', offset);
-  return cr < 0 ? s.length : cr + 1;
+  return s.length;
 }
 
 function isBreak(c: number): boolean {

@@ -29,43 +29,91 @@ export function needle(text: string, bytes: boolean): string {
 
 /** Line breaks (LF, CRLF, lone CR, as LineIndex counts them) in `s[from, to)`. */
 export function countLineBreaks(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  for (let i = s.indexOf('\r', from); i >= 0 && i < to; i = s.indexOf('\r', i + 1)) {
-    if (s.charCodeAt(i + 1) !== 10) n++;
-  }
-  return n;
-}
-
-/** Offset just after the last line break before `offset` (at least `floor`). */
-export function lineStartOf(s: string, offset: number, floor = 0): number {
-  const lf = s.lastIndexOf('\n', offset - 1);
-  const cr = s.lastIndexOf('\r', offset - 1);
-  return Math.max(floor, Math.max(lf, cr) + 1);
+  // A slice bounds the searches (V8 slices without copying): `indexOf` on the whole text would run to
+  // its end whenever the range holds no break, once per call.
+  const t = s.slice(from, to + 1);
+  const n = to - from;
+  let count = 0;
+  for (let i = t.indexOf('\n'); i >= 0 && i < n; i = t.indexOf('\n', i + 1)) count++;
+  for (let i = t.indexOf('\r'); i >= 0 && i < n; i = t.indexOf('\r', i + 1)) if (t.charCodeAt(i + 1) !== 10) count++;
+  return count;
 }
 
 /**
- * Counts line breaks from a cursor that only moves forward, so that placing many windows in one part
- * costs one pass over it, not one per window.
+ * The lines of one part, found in one pass: line numbers and line starts by binary search, so that a
+ * part whose text is one huge line costs no more than one with many (nothing here scans back to a
+ * line start it has already seen).
  */
-export class LineCursor {
-  private offset: number;
-  private breaks = 0;
+export class LineMap {
+  /** Offset just after each line break in `[from, to)`. */
+  private readonly starts: number[] = [];
 
   constructor(
-    private readonly s: string,
-    start: number,
+    s: string,
+    private readonly from: number,
+    to: number,
   ) {
-    this.offset = start;
+    const t = s.slice(from, to + 1);
+    const n = to - from;
+    for (let i = 0; i < n; ) {
+      const lf = t.indexOf('\n', i);
+      const cr = t.indexOf('\r', i);
+      const next = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      if (next < 0 || next >= n) break;
+      const after = t.charCodeAt(next) === 13 && t.charCodeAt(next + 1) === 10 ? next + 2 : next + 1;
+      // A CRLF cut by the end of the range counts as the LF's break: the next part starts after it.
+      if (after > n) break;
+      this.starts.push(from + after);
+      i = after;
+    }
   }
 
-  /** Line breaks between the start and `offset` (which never goes back). */
-  breaksBefore(offset: number): number {
-    if (offset > this.offset) {
-      this.breaks += countLineBreaks(this.s, this.offset, offset);
-      // A CR just before `offset` whose LF is at `offset` was not counted; the LF will be.
-      this.offset = offset;
+  get lineBreaks(): number {
+    return this.starts.length;
+  }
+
+  /** Line breaks before `offset` within the part. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
     }
-    return this.breaks;
+    return lo;
+  }
+
+  /** Start of the line that holds `offset` (the part's start for its first line). */
+  lineStartOf(offset: number): number {
+    const line = this.lineOf(offset);
+    return line === 0 ? this.from : (this.starts[line - 1] ?? this.from);
+  }
+}
+
+/**
+ * The column (in decoded characters) of offsets that only move forward, relative to the part's start
+ * on its first line: a long line is decoded once in pieces, not from its start for every window.
+ */
+export class ColumnCursor {
+  private lineStart = -1;
+  private offset = 0;
+  private column = 0;
+
+  constructor(
+    private readonly src: ScanText,
+    private readonly lines: LineMap,
+  ) {}
+
+  at(offset: number): number {
+    const lineStart = this.lines.lineStartOf(offset);
+    if (lineStart !== this.lineStart || offset < this.offset) {
+      this.lineStart = lineStart;
+      this.offset = lineStart;
+      this.column = 0;
+    }
+    this.column += this.src.decode(this.offset, offset).length;
+    this.offset = offset;
+    return this.column;
   }
 }
