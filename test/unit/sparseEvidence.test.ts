@@ -146,6 +146,20 @@ describe('sparse reading of a file', () => {
   }
 });
 
+describe('a file that fails on every line', () => {
+  it('keeps its first 50,000 findings and counts the rest, in one reading or in parts', () => {
+    const record = (i: number): string => `<![LOG[Copy failed: 0x80070005 (${i})]LOG]!><time="10:00:00.000+480" date="06-12-2024" component="X" context="" type="3" thread="1" file="">\n`;
+    const text = Array.from({ length: 50_010 }, (_, i) => record(i)).join('');
+    const once = collectTextEvidence(FILE, text, 'en');
+    assert.equal(once.findings.length, 50_000);
+    assert.equal(once.findingsNotRead, 10);
+    const parted = readInParts(textScan(text), 'ccm', [0.3, 0.6]);
+    assert.equal(parted.findings.length, 50_000);
+    assert.equal(parted.findingsNotRead, 10);
+    assert.deepEqual(parted.findings.at(-1), once.findings.at(-1));
+  });
+});
+
 describe('reading a file in parts', () => {
   it('gives the evidence of one reading, wherever the parts are cut, as text or as UTF-8 bytes', () => {
     const texts = [richCcmLog(300), ...realFiles().map((f) => f.text)].filter((t) => ['ccm', 'simple', 'eventXml', 'adminui', 'plain'].includes(detectFormat(t)));

@@ -159,6 +159,7 @@ function toFileSummary(f: FileEvidence, machine: string | null): FileSummary {
     records: f.records,
     findings: f.findings.length,
     problems: f.problems,
+    ...(f.findingsNotRead ? { findingsNotRead: f.findingsNotRead } : {}),
   };
   return f.error === null ? summary : { ...summary, error: f.error };
 }

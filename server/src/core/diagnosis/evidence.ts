@@ -91,5 +91,7 @@ export interface FileEvidence {
   readonly ownAddresses: readonly string[];
   readonly versions: readonly ConfigMgrVersion[];
   readonly findings: readonly CollectedFinding[];
+  /** Places with a hardening code past the first MAX_FINDINGS_PER_FILE findings: counted, not read. */
+  readonly findingsNotRead?: number;
   readonly settings: readonly CollectedSetting[];
 }

@@ -76,6 +76,8 @@ export interface FileSummary {
   readonly machine: string | null;
   readonly records: number;
   readonly findings: number;
+  /** Places with a hardening code past the first 50,000 findings of the file: counted, not read. */
+  readonly findingsNotRead?: number;
   /** Parse problems and read errors, counted (the files are never changed). */
   readonly problems: number;
   readonly error?: string;

@@ -273,7 +273,7 @@ export function toHtml(d: Diagnosis, opts: HtmlOptions): string {
             e(f.format),
             machine(f.machine),
             String(f.records),
-            String(f.findings),
+            f.findingsNotRead ? `${f.findings} (+${f.findingsNotRead})` : String(f.findings),
             String(f.problems),
           ]),
         ),

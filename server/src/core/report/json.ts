@@ -109,6 +109,7 @@ export function toContractJson(d: Diagnosis): ContractJson {
       machine: f.machine,
       records: f.records,
       findings: f.findings,
+      ...(f.findingsNotRead ? { findingsNotRead: f.findingsNotRead } : {}),
       problems: f.problems,
       ...(f.error === undefined ? {} : { error: f.error }),
     })),

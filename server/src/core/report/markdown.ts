@@ -136,7 +136,7 @@ export function toMarkdown(d: Diagnosis): string {
           f.format,
           f.machine === null ? l.unknownMachine : mdCode(f.machine),
           String(f.records),
-          String(f.findings),
+          f.findingsNotRead ? `${f.findings} (+${f.findingsNotRead})` : String(f.findings),
           String(f.problems),
         ]),
       ),

@@ -43,6 +43,8 @@ export interface EvidencePart extends LogSummaryFields {
   readonly eventComputers: readonly (readonly [string, number])[];
   /** Lines are 1-based within the part; a column on its first line counts from the part's start. */
   readonly findings: readonly CollectedFinding[];
+  /** Places with a code past MAX_FINDINGS_PER_FILE findings in this part: counted, not read. */
+  readonly findingsNotRead: number;
 }
 
 export interface PartRange {
@@ -57,6 +59,11 @@ export interface PartRange {
  * names an address on every line gets its first pairs, as a full reading would keep only its first 64.
  */
 const MAX_SUMMARY_WINDOWS = 256;
+/**
+ * Findings a file keeps: a log that fails on every line (half a million failures in a 100 MB log
+ * written on one line) would otherwise hold gigabytes. Past it, places with a code are counted.
+ */
+export const MAX_FINDINGS_PER_FILE = 50_000;
 
 export function collectPart(src: ScanText, range: PartRange, format: DocumentFormat, file: FileIdentity, locale: Locale): EvidencePart {
   switch (format) {
@@ -93,7 +100,12 @@ function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple
   let problems = 0;
   const windowsRead = { status: 0, dotted: 0 };
   const probe = new LogProbe(s, ownStart, ownEnd, src.bytes);
+  let notRead = 0;
   for (let hit = probe.next(); hit; hit = probe.next()) {
+    if (hit.kind === 'codes' && findings.length >= MAX_FINDINGS_PER_FILE) {
+      notRead++;
+      continue;
+    }
     if (hit.kind !== 'codes') {
       const full = hit.kind === 'status' ? summaries.systemsFull : summaries.addressesFull && summaries.versionsFull;
       if (full || windowsRead[hit.kind] >= MAX_SUMMARY_WINDOWS) continue;
@@ -118,6 +130,7 @@ function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple
     eventComputers: [],
     ...summaries.finish(),
     findings,
+    findingsNotRead: notRead,
   };
 }
 
@@ -164,10 +177,53 @@ function lastThreadHost(src: ScanText, recordStart: number, thread: string, form
  * CCM records are walked back by their markers and only the thread attribute is read, so that the
  * records of other threads cost two `indexOf` each; a record of the same thread is decoded.
  */
+/**
+ * The last host a record's message names, remembered per scan text: the failures of a busy thread
+ * look back over the same records again and again.
+ */
+const lastHosts = new WeakMap<ScanText, Map<number, string | null>>();
+const MAX_REMEMBERED_HOSTS = 4096;
+
+function lastHostOf(src: ScanText, messageStart: number, messageEnd: number): string | null {
+  let known = lastHosts.get(src);
+  if (!known) lastHosts.set(src, (known = new Map()));
+  const remembered = known.get(messageStart);
+  if (remembered !== undefined) return remembered;
+  const hosts = findHostMentions(src.decode(messageStart, messageEnd));
+  const last = hosts[hosts.length - 1];
+  const host = last === undefined ? null : detach(last.name);
+  if (known.size >= MAX_REMEMBERED_HOSTS) known.clear();
+  known.set(messageStart, host);
+  return host;
+}
+
+/**
+ * What the last walk back on a thread found: from record `from`, a host `distance` records back (or
+ * none within reach). The next failure on the thread walks back only to `from` and reuses it.
+ */
+interface ThreadWalk {
+  readonly from: number;
+  readonly distance: number;
+  readonly host: string | null;
+}
+const threadWalks = new WeakMap<ScanText, Map<string, ThreadWalk>>();
+
 function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): string | null {
   const s = src.scan;
+  let walks = threadWalks.get(src);
+  if (!walks) threadWalks.set(src, (walks = new Map()));
+  const previous = walks.get(thread);
+  const remember = (distance: number, host: string | null): string | null => {
+    walks.set(thread, { from: recordStart, distance, host });
+    return host;
+  };
   let next = recordStart;
   for (let n = 0; n < THREAD_HOST_LOOKBACK && next > 0; n++) {
+    if (previous && next === previous.from && previous.from < recordStart) {
+      // Nothing on this thread named a host since the last walk: its answer holds if still in reach.
+      const distance = previous.host === null ? -1 : previous.distance + n;
+      return distance >= 0 && distance <= THREAD_HOST_LOOKBACK ? remember(distance, previous.host) : remember(-1, null);
+    }
     // The first record of a rolled-over log has lost its marker: it starts with the text.
     const open = s.lastIndexOf(CCM_OPEN, next - 1);
     const messageStart = open < 0 ? 0 : open + CCM_OPEN.length;
@@ -175,16 +231,18 @@ function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): 
     const attribute = close >= 0 && close < next ? s.indexOf('thread="', close) : -1;
     const quote = attribute >= 0 && attribute < next ? s.indexOf('"', attribute + 8) : -1;
     // A stray quote in an earlier attribute shifts how the parser reads the rest: let it read them.
-    if (attribute >= 0 && attribute < next && oddQuotes(s, close, attribute)) return lastParsedThreadHost(src, recordStart, thread, 'ccm');
-    if (quote >= 0 && quote < next && threadValue(src, attribute + 8, quote) === thread) {
-      const hosts = findHostMentions(src.decode(messageStart, close));
-      const last = hosts[hosts.length - 1];
-      if (last !== undefined) return detach(last.name);
+    if (attribute >= 0 && attribute < next && oddQuotes(s, close, attribute)) {
+      walks.delete(thread);
+      return lastParsedThreadHost(src, recordStart, thread, 'ccm');
     }
-    if (open < 0) return null;
+    if (quote >= 0 && quote < next && threadValue(src, attribute + 8, quote) === thread) {
+      const host = lastHostOf(src, messageStart, close);
+      if (host !== null) return remember(n + 1, host);
+    }
+    if (open < 0) return remember(-1, null);
     next = open;
   }
-  return null;
+  return remember(-1, null);
 }
 
 /** A thread attribute's value, trimmed; decoded only when it is not plain ASCII. */
@@ -271,7 +329,12 @@ function collectEventPart(src: ScanText, range: PartRange, file: FileIdentity, l
   const findings: CollectedFinding[] = [];
   let problems = 0;
   EVENT_PROBE.lastIndex = ownStart;
+  let notRead = 0;
   for (let m = EVENT_PROBE.exec(s); m && m.index < ownEnd; m = EVENT_PROBE.exec(s)) {
+    if (findings.length >= MAX_FINDINGS_PER_FILE) {
+      notRead++;
+      continue;
+    }
     const window = recordWindow(s, m.index, 'eventXml', ownStart, lineStartOf);
     const end = Math.min(window.end, ownEnd);
     const doc = analyzeDocument(src.decode(window.start, end), file.path, 'eventXml');
@@ -295,6 +358,7 @@ function collectEventPart(src: ScanText, range: PartRange, file: FileIdentity, l
     ownAddresses: [],
     versions: [],
     findings,
+    findingsNotRead: notRead,
   };
 }
 
@@ -339,6 +403,7 @@ function collectWholePart(src: ScanText, range: PartRange, format: DocumentForma
     addressesOfHosts: evidence.addressesOfHosts,
     ownAddresses: evidence.ownAddresses,
     versions: evidence.versions,
-    findings: evidence.findings,
+    findings: evidence.findings.slice(0, MAX_FINDINGS_PER_FILE),
+    findingsNotRead: Math.max(0, evidence.findings.length - MAX_FINDINGS_PER_FILE),
   };
 }

@@ -7,13 +7,14 @@ import type { DocumentFormat } from '../../model';
 import type { CollectedFinding, FileEvidence } from '../evidence';
 import { baseEvidence, type FileIdentity } from '../fileEvidence';
 import { MAX_ADDRESS_PAIRS, MAX_SMALL_LIST, byCountThenName } from '../logSummaries';
-import type { EvidencePart } from './collectPart';
+import { MAX_FINDINGS_PER_FILE, type EvidencePart } from './collectPart';
 
 export function mergeParts(file: FileIdentity, format: DocumentFormat, parts: readonly EvidencePart[]): FileEvidence {
   let lineBase = 0;
   let columnBase = 0;
   let records = 0;
   let problems = 0;
+  let notRead = 0;
   const findings: CollectedFinding[] = [];
   const biases = new Map<number, number>();
   const computers = new Map<string, number>();
@@ -25,7 +26,12 @@ export function mergeParts(file: FileIdentity, format: DocumentFormat, parts: re
   for (const part of parts) {
     records += part.records;
     problems += part.problems;
+    notRead += part.findingsNotRead;
     for (const f of part.findings) {
+      if (findings.length >= MAX_FINDINGS_PER_FILE) {
+        notRead++;
+        continue;
+      }
       const line = f.line + lineBase;
       const column = f.line === 1 ? f.column + columnBase : f.column;
       findings.push(line === f.line && column === f.column && f.fileIndex === file.index ? f : { ...f, fileIndex: file.index, line, column });
@@ -56,5 +62,6 @@ export function mergeParts(file: FileIdentity, format: DocumentFormat, parts: re
     ownAddresses: [...own],
     versions: [...versions.values()],
     findings,
+    ...(notRead > 0 ? { findingsNotRead: notRead } : {}),
   };
 }

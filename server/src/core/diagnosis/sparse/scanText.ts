@@ -55,9 +55,13 @@ export class LineMap {
   ) {
     const t = s.slice(from, to + 1);
     const n = to - from;
+    // The next LF and CR are each searched again only once passed: a text without CRs is searched
+    // for one once, not once per line.
+    let lf = t.indexOf('\n');
+    let cr = t.indexOf('\r');
     for (let i = 0; i < n; ) {
-      const lf = t.indexOf('\n', i);
-      const cr = t.indexOf('\r', i);
+      if (lf >= 0 && lf < i) lf = t.indexOf('\n', i);
+      if (cr >= 0 && cr < i) cr = t.indexOf('\r', i);
       const next = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
       if (next < 0 || next >= n) break;
       const after = t.charCodeAt(next) === 13 && t.charCodeAt(next + 1) === 10 ? next + 2 : next + 1;
