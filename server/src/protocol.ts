@@ -59,9 +59,32 @@ export const COMMANDS = {
 /** The server's process id and version, for the output channel and for crash-recovery tests. */
 export const SERVER_INFO_REQUEST = 'configmgr/serverInfo';
 
+export interface ServerInfoParams {
+  /** A document whose last analysis to report (`analysis` in the result). */
+  readonly uri?: string;
+}
+
 export interface ServerInfoResult {
   readonly processId: number;
   readonly version: string;
+  /** With a `uri` param: what the last analysis of that open document parsed, or null if none. */
+  readonly analysis?: DocumentAnalysisInfo | null;
+}
+
+/**
+ * One analysis of an open document. A log that grew at its end (edits that only append) is analysed
+ * from the analysis of its earlier version, parsing only the tail: `incremental`, with `parsedChars`
+ * far below `documentChars`.
+ */
+export interface DocumentAnalysisInfo {
+  readonly uri: string;
+  readonly version: number;
+  readonly incremental: boolean;
+  /** Characters parsed: from where the parse began to the end of the document. */
+  readonly parsedChars: number;
+  readonly documentChars: number;
+  /** Analyses of this document since it was opened (one per analysed version). */
+  readonly analyses: number;
 }
 
 /** Diagnoses the evidence files (paths on disk) as one incident. Progress arrives as notifications. */

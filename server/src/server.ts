@@ -1,16 +1,23 @@
 /**
  * LSP wiring only: the connection, the open documents, and handlers that call the core. Every handler
  * is wrapped so an exception becomes a logged, empty answer: a bad file never takes the server down.
+ * The handlers that can run long on a big document work in steps and honour cancellation
+ * (featuresInSteps.ts); a log that grows at its end is analysed by parsing only the appended tail.
  */
 import {
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeActionParams,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyzeAppended } from './core/appendedText';
 import {
   SEMANTIC_TOKENS_LEGEND,
   getLanguageService,
@@ -26,6 +33,7 @@ import {
   DIAGNOSE_REQUEST,
   EVIDENCE_SCRIPT_REQUEST,
   SERVER_INFO_REQUEST,
+  type ServerInfoParams,
   type ServerInfoResult,
   FIX_REQUEST,
   type EvidenceScriptParams,
@@ -41,16 +49,49 @@ import {
   type AnalysisChangedParams,
   type SeverityLinesParams,
   type SeverityLinesResult,
+  type DocumentAnalysisInfo,
 } from './protocol';
+import {
+  Cancelled,
+  codeActionsInSteps,
+  diagnosticsInSteps,
+  foldingRangesInSteps,
+  semanticTokensInSteps,
+  severityLinesInSteps,
+  type Checkpoint,
+} from './featuresInSteps';
 
 declare const PACKAGE_VERSION: string;
 
 /**
- * Re-analysis after an edit waits for typing to pause, longer on bigger documents (whose analysis costs
- * more): 10 ms plus 1 ms per 50 KB, at most 200 ms. Opening a file analyses at once.
+ * Re-analysis after an edit waits for typing to pause, longer when the analysis costs more: 10 ms plus
+ * 1 ms per 50 KB to parse (the document, or only the appended text when the edits only appended), at
+ * most 200 ms. Opening a file analyses at once.
  */
 function changeDebounceMs(length: number): number {
   return Math.min(200, 10 + Math.floor(length / 50_000));
+}
+
+/** Lets pending input (a `$/cancelRequest`, an edit) be read between two steps of long work. */
+const nextTurn: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function checkpoint(isCancelled: () => boolean): Checkpoint {
+  return async () => {
+    await nextTurn();
+    return isCancelled();
+  };
+}
+
+const requestCancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+
+/** Is this change an insert at the end of the document (or a whole text that starts with the old one)? */
+function isAppend(document: TextDocument, change: TextDocumentContentChangeEvent): boolean {
+  const text = document.getText();
+  if ('range' in change && change.range) {
+    return document.offsetAt(change.range.start) === text.length && document.offsetAt(change.range.end) === text.length;
+  }
+  return change.text.length >= text.length && change.text.startsWith(text);
 }
 
 /**
@@ -66,8 +107,29 @@ export interface ServerHost {
 }
 
 export function startServer(connection: Connection, host?: ServerHost): void {
-  const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, { version: number; doc: AnalyzedDocument }>();
+  /** Documents whose text still starts with the text of their cached analysis: every edit since appended. */
+  const grownByAppends = new Set<string>();
+  /** What the last analysis of each document parsed (`configmgr/serverInfo` reports it). */
+  const analysisInfo = new Map<string, DocumentAnalysisInfo>();
+  // The document manager with a hook on its updates, to see from the edits themselves (not by comparing
+  // megabytes of text) that a document only grew at its end.
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => {
+      grownByAppends.delete(uri);
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (document, changes, version) => {
+      let appended = changes.length > 0;
+      let updated = document;
+      for (const change of changes) {
+        appended &&= isAppend(updated, change);
+        updated = TextDocument.update(updated, [change], version);
+      }
+      if (!appended) grownByAppends.delete(document.uri);
+      return updated;
+    },
+  });
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let locale: Locale = 'en';
   let service: LanguageService = getLanguageService({ locale });
@@ -83,28 +145,75 @@ export function startServer(connection: Connection, host?: ServerHost): void {
     };
   }
 
-  /** The analysis of the document's current version, computed at most once per version. */
+  /**
+   * A handler that can run long: it works in steps, answers RequestCancelled when the client cancels
+   * (before it starts or between steps), and like `safe` turns an exception into a logged fallback.
+   */
+  function cancellable<P, R>(
+    name: string,
+    fallback: R,
+    handler: (params: P, checkpoint: Checkpoint) => Promise<R>,
+  ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+    return async (params: P, token: CancellationToken) => {
+      try {
+        if (token.isCancellationRequested) return requestCancelled();
+        return await handler(params, checkpoint(() => token.isCancellationRequested));
+      } catch (error) {
+        if (error instanceof Cancelled) return requestCancelled();
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /**
+   * The analysis of the document's current version, computed at most once per version: from the cached
+   * analysis of an earlier version when every edit since only appended (a log being written), parsing
+   * just the new tail; else from the whole text.
+   */
   function analysisOf(document: TextDocument): AnalyzedDocument {
-    const cached = analyses.get(document.uri);
+    const uri = document.uri;
+    const cached = analyses.get(uri);
     if (cached && cached.version === document.version) return cached.doc;
-    const doc = service.analyze(document.getText(), fileNameOf(document.uri));
-    analyses.set(document.uri, { version: document.version, doc });
+    const text = document.getText();
+    const doc = cached && grownByAppends.has(uri) ? analyzeAppended(cached.doc, text) : service.analyze(text, fileNameOf(uri));
+    analyses.set(uri, { version: document.version, doc });
+    grownByAppends.add(uri);
+    analysisInfo.set(uri, {
+      uri,
+      version: document.version,
+      incremental: doc.parsedFrom > 0,
+      parsedChars: text.length - doc.parsedFrom,
+      documentChars: text.length,
+      analyses: (analysisInfo.get(uri)?.analyses ?? 0) + 1,
+    });
     return doc;
   }
 
-  const publish = safe('diagnostics', undefined, (document: TextDocument) => {
-    pending.delete(document.uri);
-    if (documents.get(document.uri) !== document) return;
-    const doc = analysisOf(document);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: service.getDiagnostics(doc) });
-    const changed: AnalysisChangedParams = { uri: document.uri, version: document.version };
-    void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, changed);
-  });
+  /** Publishes the diagnostics of the document's version, unless a newer one (or a close) overtakes it. */
+  async function publish(document: TextDocument): Promise<void> {
+    const uri = document.uri;
+    pending.delete(uri);
+    if (documents.get(uri) !== document) return;
+    const version = document.version;
+    try {
+      const doc = analysisOf(document);
+      const overtaken = (): boolean => documents.get(uri) !== document || document.version !== version;
+      const diagnostics = await diagnosticsInSteps(service, doc, checkpoint(overtaken));
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+      const changed: AnalysisChangedParams = { uri, version };
+      void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, changed);
+    } catch (error) {
+      // Overtaken: the newer version publishes its own.
+      if (error instanceof Cancelled) return;
+      connection.console.error(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
 
   function schedule(document: TextDocument, delay: number): void {
     const timer = pending.get(document.uri);
     if (timer) clearTimeout(timer);
-    pending.set(document.uri, setTimeout(() => publish(document), delay));
+    pending.set(document.uri, setTimeout(() => void publish(document), delay));
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -123,28 +232,33 @@ export function startServer(connection: Connection, host?: ServerHost): void {
   });
 
   // Fires on open too: analyse a new document at once, debounce edits of one already analysed.
-  documents.onDidChangeContent((e) =>
-    schedule(e.document, analyses.has(e.document.uri) ? changeDebounceMs(e.document.getText().length) : 0),
-  );
+  documents.onDidChangeContent((e) => {
+    const cached = analyses.get(e.document.uri);
+    const length = e.document.getText().length;
+    const toParse = cached && grownByAppends.has(e.document.uri) ? length - cached.doc.text.length : length;
+    schedule(e.document, cached ? changeDebounceMs(toParse) : 0);
+  });
   documents.onDidClose((e) => {
     const timer = pending.get(e.document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(e.document.uri);
     analyses.delete(e.document.uri);
+    grownByAppends.delete(e.document.uri);
+    analysisInfo.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onFoldingRanges(
-    safe('foldingRanges', [], (params) => {
+    cancellable('foldingRanges', [], async (params: { textDocument: { uri: string } }, step) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? service.getFoldingRanges(analysisOf(document)) : [];
+      return document ? foldingRangesInSteps(service, analysisOf(document), step) : [];
     }),
   );
 
   connection.languages.semanticTokens.on(
-    safe('semanticTokens', { data: [] }, (params) => {
+    cancellable('semanticTokens', { data: [] }, async (params: { textDocument: { uri: string } }, step) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? service.getSemanticTokens(analysisOf(document)) : { data: [] };
+      return document ? semanticTokensInSteps(service, analysisOf(document), step) : { data: [] };
     }),
   );
 
@@ -156,10 +270,11 @@ export function startServer(connection: Connection, host?: ServerHost): void {
   );
 
   connection.onCodeAction(
-    safe('codeAction', [], (params) => {
+    cancellable('codeAction', [], async (params: CodeActionParams, step) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
-      return service.getCodeActions(analysisOf(document), params.textDocument.uri, params.range, params.context.diagnostics);
+      const request = { uri: params.textDocument.uri, range: params.range, diagnostics: params.context?.diagnostics ?? [] };
+      return codeActionsInSteps(service, analysisOf(document), request, step);
     }),
   );
 
@@ -182,17 +297,23 @@ export function startServer(connection: Connection, host?: ServerHost): void {
 
   connection.onRequest(
     SEVERITY_LINES_REQUEST,
-    safe('severityLines', null, (params: SeverityLinesParams): SeverityLinesResult | null => {
+    cancellable('severityLines', null, async (params: SeverityLinesParams, step): Promise<SeverityLinesResult | null> => {
       const document = documents.get(params.uri);
       if (!document) return null;
-      return { version: document.version, ...service.getSeverityLines(analysisOf(document)) };
+      const version = document.version;
+      return { version, ...(await severityLinesInSteps(service, analysisOf(document), step)) };
     }),
   );
 
-  connection.onRequest(SERVER_INFO_REQUEST, (): ServerInfoResult => ({
-    processId: typeof process === 'object' ? process.pid : 0,
-    version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0',
-  }));
+  // Without params, vscode-jsonrpc passes the cancellation token first: read a `uri` only from an object that has one.
+  connection.onRequest(SERVER_INFO_REQUEST, (params: unknown): ServerInfoResult => {
+    const uri = typeof params === 'object' && params !== null ? (params as ServerInfoParams).uri : undefined;
+    return {
+      processId: typeof process === 'object' ? process.pid : 0,
+      version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0',
+      ...(typeof uri === 'string' ? { analysis: analysisInfo.get(uri) ?? null } : {}),
+    };
+  });
 
   connection.onRequest(DIAGNOSE_REQUEST, async (params: DiagnoseParams, token): Promise<Diagnosis | null> => {
     if (!host) return null;

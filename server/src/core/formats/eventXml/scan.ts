@@ -16,7 +16,23 @@ export interface EventElementRange {
 export interface ScanSummary {
   /** True when an `<Events>` root (or any `<Event>` start tag) was seen, complete or not. */
   readonly sawEventMarkup: boolean;
+  /** The `<Events>` root as the scan left it. */
+  readonly root: RootState;
 }
+
+/**
+ * The `<Events>` root element: the first complete start tag (`start` null when there is none) and the
+ * first thing that closed it (`</Events>` or a self-closing root; `closedAt` null when nothing did).
+ * It is all the scan carries from one event to the next, so a scan of text appended after an event can
+ * resume from it (offsets relative to the text scanned, negative when they lie before it).
+ */
+export interface RootState {
+  readonly start: number | null;
+  readonly tagEnd: number;
+  readonly closedAt: number | null;
+}
+
+export const ROOT_NOT_CLOSED = 'The <Events> root element is never closed: the file may be truncated.';
 
 // `<Event` and `<Events` (any prefix), their end tags, and the constructs whose content must be skipped
 // because an `<Event` inside them is not markup.
@@ -98,15 +114,19 @@ export function scanEventElements(
   src: string,
   problems: ProblemCollector,
   onEvent: (range: EventElementRange) => void,
+  resume?: RootState,
 ): ScanSummary {
   const markup = new RegExp(MARKUP.source, 'g');
   let openStart = -1;
   let openTagEnd = -1;
-  let rootStart = -1;
-  let rootTagEnd = -1;
-  let rootClosed = false;
+  const resumedRoot = resume?.start ?? null;
+  let hasRoot = resumedRoot !== null;
+  let rootStart = resumedRoot ?? -1;
+  let rootTagEnd = resume?.tagEnd ?? -1;
+  let rootClosedAt = resume?.closedAt ?? null;
   let truncatedEvent = false;
-  let sawEventMarkup = false;
+  // Text resumed after an event has seen event markup, whatever it holds itself.
+  let sawEventMarkup = resume !== undefined;
 
   const abandonOpenEvent = (reason: string): void => {
     if (openStart < 0) return;
@@ -144,7 +164,7 @@ export function scanEventElements(
       if (end < 0) continue; // a broken end tag: the open event, if any, stays open and is reported later
       if (isRoot) {
         abandonOpenEvent('no </Event> before </Events>');
-        rootClosed = true;
+        rootClosedAt ??= at;
       } else if (openStart < 0) {
         problems.add(at, end, '</Event> without a matching <Event> start tag.');
       } else {
@@ -161,11 +181,12 @@ export function scanEventElements(
     }
     markup.lastIndex = tagEnd;
     if (isRoot) {
-      if (rootStart < 0) {
+      if (!hasRoot) {
+        hasRoot = true;
         rootStart = at;
         rootTagEnd = tagEnd;
       }
-      if (src.charCodeAt(tagEnd - 2) === SLASH) rootClosed = true;
+      if (src.charCodeAt(tagEnd - 2) === SLASH) rootClosedAt ??= at;
       continue;
     }
     abandonOpenEvent('no </Event> before the next <Event>');
@@ -180,8 +201,6 @@ export function scanEventElements(
     truncatedEvent = true;
     abandonOpenEvent('the text ends before </Event>');
   }
-  if (rootStart >= 0 && !rootClosed && !truncatedEvent) {
-    problems.add(rootStart, rootTagEnd, 'The <Events> root element is never closed: the file may be truncated.');
-  }
-  return { sawEventMarkup };
+  if (hasRoot && rootClosedAt === null && !truncatedEvent) problems.add(rootStart, rootTagEnd, ROOT_NOT_CLOSED);
+  return { sawEventMarkup, root: { start: hasRoot ? rootStart : null, tagEnd: rootTagEnd, closedAt: rootClosedAt } };
 }
