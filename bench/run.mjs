@@ -11,7 +11,7 @@
  * each with its own heap; all of them are killed if the run is interrupted or fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -239,7 +239,7 @@ async function measureProcessMedian(argv, runs, warmups = 1) {
 }
 
 // ================================================================ (c) LSP over stdio
-async function lspBench({ server, ccm250k, ccm5, ccm10, runs, hoverCount, seed }) {
+async function lspBench({ server, ccm250k, ccm5, ccm10, folder, runs, hoverCount, seed }) {
   const rpc = require('vscode-jsonrpc/node');
   const proc = track(spawn(process.execPath, ['--max-old-space-size=4096', server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }));
   let stderr = '';
@@ -283,6 +283,24 @@ async function lspBench({ server, ccm250k, ccm5, ccm10, runs, hoverCount, seed }
     };
     const close = (uri) => conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const out = {};
+
+    // Diagnose of the evidence folder, cancelled after half a second: how soon the server answers
+    // (its worker threads are terminated at once), and that it still answers a request after.
+    if (folder) {
+      const files = readdirSync(folder, { recursive: true }).map((f) => join(folder, String(f))).filter((f) => statSync(f).isFile() && /\.(log|xml|reg|txt)$/i.test(f));
+      const cancels = [];
+      for (let i = 0; i < runs; i++) {
+        const source = new rpc.CancellationTokenSource();
+        const answer = conn.sendRequest('configmgr/diagnose', { files, windowSeconds: 120, defaultUtcOffsetMinutes: null }, source.token).catch(() => null);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const t = performance.now();
+        source.cancel();
+        const result = await guard(answer, 'diagnose (cancelled)');
+        if (result === null) cancels.push(performance.now() - t);
+        await guard(conn.sendRequest('configmgr/serverInfo', {}), 'serverInfo after a cancelled diagnose');
+      }
+      out.diagnoseCancel = { ms: cancels.length ? median(cancels) : null, samples: cancels.map((x) => round(x)), files: files.length };
+    }
 
     // didOpen → diagnostics, 5 MB
     const text5 = read(ccm5);
@@ -389,7 +407,7 @@ async function lspBench({ server, ccm250k, ccm5, ccm10, runs, hoverCount, seed }
 
 // ================================================================ main
 function parseArgs(argv) {
-  const o = { quick: false, folderMb: 100, seed: 42, only: null, dist: false, runs: null };
+  const o = { quick: false, folderMb: 500, seed: 42, only: null, dist: false, runs: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -487,7 +505,7 @@ async function main() {
         const rg = await measureProcessMedian([rgPath, '-c', PATTERN, target], runs);
         const ratio = ours.ms / rg.ms;
         const cpuNote = ours.cpuS !== null ? `, CPU ${round(ours.cpuS, 2)} s (${round((ours.cpuS * 1000) / ours.ms, 2)} cores busy)` : '';
-        row({ group: 'cli', what: `CLI diagnose --format json (${label})`, input: rel(target), ms: round(ours.ms), rssMb: round(ours.rssMb), value: `${round(ours.ms)} ms, ${round(ours.rssMb)} MB RSS`, note: `whole process${cpuNote}`, met: isFolder ? ours.rssMb < 300 : ratio <= 10, target: isFolder ? 'RSS < 300 MB' : '≤ 10× rg' });
+        row({ group: 'cli', what: `CLI diagnose --format json (${label})`, input: rel(target), ms: round(ours.ms), rssMb: round(ours.rssMb), value: `${round(ours.ms)} ms, ${round(ours.rssMb)} MB RSS`, note: `whole process${cpuNote}`, met: isFolder ? ours.rssMb < 300 && (ours.cpuS === null || os.cpus().length < 2 || (ours.cpuS * 1000) / ours.ms >= 1.5) : ratio <= 10, target: isFolder ? 'RSS < 300 MB, ≥ 1.5 cores busy' : '≤ 10× rg' });
         row({ group: 'cli', what: `rg -c '${PATTERN}' (${label})`, input: rel(target), ms: round(rg.ms), rssMb: round(rg.rssMb), value: `${round(rg.ms)} ms, ${round(rg.rssMb)} MB RSS`, note: `CLI / rg = ${round(ratio)}×`, ratio: round(ratio, 2), met: null });
         if (!isFolder) {
           const naive = [process.execPath, '-e', `const t=require('fs').readFileSync(process.argv[1],'utf8');let n=0;for(const _ of t.matchAll(/${PATTERN}/g))n++;console.log(n)`, target];
@@ -503,12 +521,16 @@ async function main() {
     await attempt('lsp', async () => {
       const debounce = /CHANGE_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, 'server/src/server.ts'), 'utf8'))?.[1];
       const dNote = debounce ? `; includes the server's ${debounce} ms change debounce` : '';
-      const l = await lspBench({ server, ccm250k: inputs.ccm250k, ccm5: inputs.ccm5, ccm10: inputs.ccm10, runs: R, hoverCount: o.quick ? 300 : 2000, seed: o.seed });
+      const l = await lspBench({ server, ccm250k: inputs.ccm250k, ccm5: inputs.ccm5, ccm10: inputs.ccm10, folder: inputs.folder, runs: R, hoverCount: o.quick ? 300 : 2000, seed: o.seed });
       row({ group: 'lsp', what: 'LSP didOpen → publishDiagnostics', input: rel(inputs.ccm5), ms: round(l.didOpen5.ms), value: `${round(l.didOpen5.ms)} ms`, note: 'includes JSON-RPC transfer of the text', met: l.didOpen5.ms < 300, target: '< 300 ms' });
       row({ group: 'lsp', what: 'LSP didChange (1 char) → publishDiagnostics', input: rel(inputs.ccm250k), ms: round(l.didChange250k.ms), value: `${round(l.didChange250k.ms)} ms`, note: `incremental edit${dNote}`, met: l.didChange250k.ms < 50, target: '< 50 ms' });
       const at = l.appendTail5;
       const tailOnly = at.reparsedChars !== null && at.reparsedChars < at.docChars / 100;
       row({ group: 'lsp', what: 'LSP appended tail (40 lines) → publishDiagnostics', input: rel(inputs.ccm5), ms: round(at.ms), value: `${round(at.ms)} ms, ${at.reparsedChars ?? '?'} chars parsed`, note: `insert at end of ${round(at.docChars / MB)} MB${dNote}; re-parsed at most ${at.reparsedChars ?? '?'} of ${at.docChars} chars (tail ${at.tailChars})`, met: tailOnly && at.ms < 50, target: 'tail, < 50 ms', reparsedChars: at.reparsedChars, docChars: at.docChars });
+      if (l.diagnoseCancel) {
+        const c = l.diagnoseCancel;
+        row({ group: 'lsp', what: `LSP Diagnose of the ${folderMb} MB folder, cancelled after 0.5 s → answer`, input: rel(inputs.folder), ms: c.ms === null ? null : round(c.ms), value: c.ms === null ? 'finished before the cancel' : `${round(c.ms)} ms`, note: `${c.files} files; the server answers null and goes on serving`, met: c.ms !== null && c.ms < 200, target: '< 200 ms' });
+      }
       row({ group: 'lsp', what: 'LSP semanticTokens/full', input: rel(inputs.ccm5), ms: round(l.semanticTokens5.ms), value: `${round(l.semanticTokens5.ms)} ms`, note: `${l.semanticTokens5.tokens} tokens, analysis cached`, met: l.semanticTokens5.ms < 150, target: '< 150 ms' });
       row({ group: 'lsp', what: 'LSP hover p50 / p99', input: rel(inputs.ccm10), ms: round(l.hover10.p99, 2), value: `${round(l.hover10.p50, 2)} / ${round(l.hover10.p99, 2)} ms`, note: `${l.hover10.count} random positions, ${l.hover10.withContent} with content, max ${round(l.hover10.max)} ms`, met: l.hover10.p99 < 5, target: 'p99 < 5 ms', p50: round(l.hover10.p50, 2), p99: round(l.hover10.p99, 2) });
     });
