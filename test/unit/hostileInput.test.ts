@@ -15,11 +15,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { scanErrorCodes } from '../../server/src/core/analysis/errorCodes';
 import { createDiagnosisBuilder } from '../../server/src/core/diagnosis';
 import { analyzeDocument, type AnalyzedDocument } from '../../server/src/core/document';
 import { getDiagnostics } from '../../server/src/core/features/diagnostics';
 import { getFoldingRanges } from '../../server/src/core/features/folding';
 import { getHover } from '../../server/src/core/features/hover';
+import { toRange } from '../../server/src/core/features/ranges';
 import { getSemanticTokens } from '../../server/src/core/features/semanticTokens';
 import { parseRegExport } from '../../server/src/core/formats/reg';
 import type { DocumentFormat, EventDocumentModel } from '../../server/src/core/model';
@@ -122,6 +124,54 @@ describe('hostile input: size', () => {
     assertWithin('hover inside a 2 MB Data', BOUND_MS, () => {
       for (let i = 1; i < 5; i++) getHover(doc, doc.lineIndex.positionAt(span.start + Math.floor(((span.end - span.start) * i) / 5)), 'en');
     });
+  });
+
+  it('hovers in a 2 MB <Data> value: the code or the value under the cursor, from edge to edge, the same every time', () => {
+    // Plain text at both edges, codes all along between; the hover finds its code by a lookup in the
+    // value's codes, scanned once per analysed document, and must agree with a fresh scan of the value.
+    const value = 'x ' + 'Access is denied on \\\\DP01\\root\\SCCMDP 0x80070005 -2147024891 '.repeat(33_000).slice(0, 2_000_000) + ' y';
+    const check = (doc: AnalyzedDocument, offsets: readonly number[]): void => {
+      const item = (doc.model as EventDocumentModel).events[0]?.data[0];
+      assert.ok(item);
+      const { start, end } = item.value.span;
+      const tokens = scanErrorCodes(doc.text, start, end);
+      for (const offset of offsets) {
+        const hover = getHover(doc, doc.lineIndex.positionAt(offset), 'en');
+        const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+        const token = offset >= start && offset <= end ? tokens.find((t) => offset >= t.span.start && offset <= t.span.end) : undefined;
+        const what = `hover at ${offset - start} of the value`;
+        if (offset < start || offset > end) assert.equal(hover, null, what);
+        else if (token) {
+          assert.deepEqual(hover?.range, toRange(doc.lineIndex, token.span), what);
+          assert.match(markdown, /^\*\*0x800(70005|706BA)\*\*/, what);
+        } else {
+          assert.deepEqual(hover?.range, toRange(doc.lineIndex, item.value.span), what);
+          assert.match(markdown, /^\*\*User Name: `x /, what);
+        }
+        // The hover shows the start of the value, not 2 MB of it.
+        assert.ok(markdown.length < 5000, `${what}: ${markdown.length} characters`);
+      }
+    };
+    const text = `<Events>${event('', `<Data Name='User Name'>${value}</Data>`)}</Events>`;
+    const doc = analyzeDocument(text);
+    const span = (doc.model as EventDocumentModel).events[0]?.data[0]?.value.span;
+    assert.ok(span && span.end - span.start === value.length);
+    const tokens = scanErrorCodes(text, span.start, span.end);
+    assert.ok(tokens.length > 80_000);
+    const middle = tokens[Math.floor(tokens.length / 2)];
+    const last = tokens[tokens.length - 1];
+    assert.ok(middle && last);
+    const offsets = [
+      span.start - 1, span.start, span.start + 1, span.start + 2, span.start + 3,
+      middle.span.start - 1, middle.span.start, middle.span.start + 1, middle.span.end - 1, middle.span.end, middle.span.end + 1,
+      last.span.start, last.span.end, last.span.end + 1, span.end - 1, span.end, span.end + 1,
+      ...Array.from({ length: 40 }, (_, i) => span.start + Math.floor(((span.end - span.start) * i) / 40)),
+    ];
+    check(doc, offsets);
+    check(doc, [...offsets].reverse());
+    // An edit is a new analysis: its hovers see the new text, never the tokens kept for the old one.
+    const edited = text.replace("<Data Name='User Name'>x ", "<Data Name='User Name'>x 0x800706BA ");
+    check(analyzeDocument(edited), offsets);
   });
 });
 
@@ -305,6 +355,17 @@ describe('hostile input: crafted XML', () => {
     exercise('100k nested events', deep(`<Event xmlns='${EVENT_NS}'>`, '</Event>'));
     exercise('100k deep, no event', deep('<a>', '</a>'), { format: 'eventXml' });
     exercise('100k unclosed', '<a>'.repeat(100_000), { format: 'eventXml' });
+  });
+
+  it('a prolog past the detection head: 1 MB of comments, a 100 KB DOCTYPE, 100k unclosed literals', () => {
+    // Detected by skipping the prolog to the first element (see detect.test.ts): the whole analysis
+    // then runs on it as event XML, within the same bounds.
+    const comments = exercise('1 MB of comments before <Events>', `<?xml version="1.0"?>\n${'<!-- comment -->\n'.repeat(60_000)}<Events>${event('', "<Data Name='User Name'>x</Data>")}</Events>`);
+    assert.equal(comments.model.kind === 'events' && comments.model.events.length, 1);
+    const subset = Array.from({ length: 4000 }, (_, i) => `<!ENTITY e${i} "]> '${i}'">`).join('\n');
+    const doctype = exercise('100 KB DOCTYPE before <Events>', `<!DOCTYPE Events [\n${subset}\n]>\n<Events>${event('', "<Data Name='User Name'>&e1;</Data>")}</Events>`);
+    assert.equal(doctype.model.kind === 'events' && doctype.model.events[0]?.data[0]?.value.value, '&e1;');
+    exercise('100k unclosed literals in a DOCTYPE', `<!DOCTYPE Events [${'<!ENTITY a "'.repeat(100_000)}`);
   });
 
   it('100k comments, CDATA sections, DOCTYPEs, bare & and unfinished tags', () => {

@@ -1,11 +1,16 @@
 /**
- * Which format a text is, from its head alone (the first few KB), so the client can choose a language
- * for a file before anyone parses it and the server can pick a parser whatever the file is called.
+ * Which format a text is, from its head (the first few KB; past them only for an XML prolog), so the
+ * client can choose a language for a file before anyone parses it and the server can pick a parser
+ * whatever the file is called.
  */
 import type { DocumentFormat, LogFormat } from '../model';
 import { looksLikeEventXml } from './eventXml/head';
 
-/** How much of a file's head detection looks at. */
+/**
+ * How much of a file's head the log formats are judged on (and what the VS Code client passes). Past
+ * it only an XML prolog is followed (see `detectFormat`); a head cut inside a prolog is event XML only
+ * when its DOCTYPE names the `Events` or `Event` root.
+ */
 export const DETECTION_HEAD_LENGTH = 8192;
 
 const CCM = /<!\[LOG\[|\]LOG\]!><time="/;
@@ -21,9 +26,13 @@ export function detectLogFormat(head: string): Exclude<LogFormat, 'plain'> | nul
   return null;
 }
 
-/** The format of a text, from its head: event XML, one of the log formats, or plain text. */
-export function detectFormat(head: string): DocumentFormat {
-  const sample = head.length > DETECTION_HEAD_LENGTH ? head.slice(0, DETECTION_HEAD_LENGTH) : head;
-  if (looksLikeEventXml(sample)) return 'eventXml';
-  return detectLogFormat(sample) ?? 'plain';
+/**
+ * The format of a text, from its head: event XML, one of the log formats, or plain text. Give it the
+ * whole text when there is one: the log formats are judged on the head alone, but an event export's
+ * prolog (a DOCTYPE, comments) can run past any head, and `looksLikeEventXml` skips it in linear time
+ * to its first element. A text that does not start with `<?` or `<!` (every log) costs what a head does.
+ */
+export function detectFormat(text: string): DocumentFormat {
+  if (looksLikeEventXml(text)) return 'eventXml';
+  return detectLogFormat(text) ?? 'plain';
 }

@@ -1,6 +1,8 @@
 /**
  * What is under the cursor: the model item a hover explains. Lookups are binary searches over the
  * records, events and code tokens (all in text order), so a hover costs O(log n) on any file size.
+ * The codes inside an event's `<Data>` values are found by a scan of that value on its first hover
+ * and kept for the analysed document (see `dataCodes`), so a 2 MB value is not scanned on every hover.
  */
 import type { CodeToken } from '../../analysis/errorCodes';
 import { scanErrorCodes } from '../../analysis/errorCodes';
@@ -88,11 +90,36 @@ function findEventTarget(doc: AnalyzedDocument, events: readonly WindowsEvent[],
     if (!item) continue;
     if (inside(item.value.span, offset)) {
       // A code written inside a data value (an event 7000's error, say) is explained as a code.
-      const token = scanErrorCodes(doc.text, item.value.span.start, item.value.span.end).find((t) => inside(t.span, offset));
+      const token = codeAt(dataCodes(doc, item), offset);
       if (token) return { kind: 'code', span: token.span, token };
       return { kind: 'eventData', span: item.value.span, event, index, item };
     }
     if (inside(item.name?.span, offset)) return { kind: 'eventData', span: item.span, event, index, item };
   }
   return null;
+}
+
+/**
+ * The code tokens of each `<Data>` value hovered so far, per analysed document: a value is scanned once,
+ * on its first hover, then every hover in it is a binary search. Keyed by the document (a new analysis
+ * for every version), so an edit never sees the tokens of the text before it, and dropped with it.
+ */
+const dataCodeCache = new WeakMap<AnalyzedDocument, Map<EventDataItem, readonly CodeToken[]>>();
+
+function dataCodes(doc: AnalyzedDocument, item: EventDataItem): readonly CodeToken[] {
+  let perItem = dataCodeCache.get(doc);
+  if (!perItem) dataCodeCache.set(doc, (perItem = new Map()));
+  let tokens = perItem.get(item);
+  if (!tokens) perItem.set(item, (tokens = scanErrorCodes(doc.text, item.value.span.start, item.value.span.end)));
+  return tokens;
+}
+
+/** The first token (in text order) whose span holds `offset`, ends included, as a scan from the start finds it. */
+function codeAt(tokens: readonly CodeToken[], offset: number): CodeToken | undefined {
+  const last = lastStartingAtOrBefore(tokens, offset, (t) => t.span);
+  // Tokens never overlap, but one may end where the next starts: the earlier one is the answer there.
+  const before = tokens[last - 1];
+  if (before && inside(before.span, offset)) return before;
+  const token = tokens[last];
+  return token && inside(token.span, offset) ? token : undefined;
 }
