@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { DETECTION_HEAD_LENGTH, detectFormat } from '../../server/src/core/formats/detect';
 import { LANGUAGE_IDS } from '../../server/src/protocol';
 
+const XML_PROLOG = /^\uFEFF?\s*<[?!]/;
+const PROLOG_LOOK_LENGTH = 1024 * 1024;
+
 /** Languages VS Code gives these files before we look inside. */
 const SWITCHABLE_TO_LOG = new Set(['log', 'plaintext']);
 const SWITCHABLE_TO_EVENTS = new Set(['xml', 'plaintext', 'log']);
@@ -15,7 +18,9 @@ export function languageForContent(document: vscode.TextDocument): string | unde
   const current = document.languageId;
   if (!SWITCHABLE_TO_LOG.has(current) && !SWITCHABLE_TO_EVENTS.has(current)) return undefined;
   const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0)).slice(0, DETECTION_HEAD_LENGTH);
-  const format = detectFormat(head);
+  let format = detectFormat(head);
+  // An XML prolog (comments, a DOCTYPE) longer than the head: look past it, up to 1 MB.
+  if (format === 'plain' && XML_PROLOG.test(head)) format = detectFormat(document.getText().slice(0, PROLOG_LOOK_LENGTH));
   if (format === 'eventXml') return SWITCHABLE_TO_EVENTS.has(current) ? LANGUAGE_IDS.eventXml : undefined;
   if (format !== 'plain' && SWITCHABLE_TO_LOG.has(current)) return LANGUAGE_IDS.log;
   return undefined;

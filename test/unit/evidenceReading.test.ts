@@ -115,6 +115,15 @@ describe('reading evidence from disk', () => {
     assert.ok(Date.now() - started < 5000);
   });
 
+  it('reads an event export whose prolog is longer than the head it looks at', async () => {
+    const event = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-DistributedCOM' EventSourceName='DCOM'/><EventID Qualifiers='0'>10036</EventID><Level>2</Level><TimeCreated SystemTime='2024-06-12T01:14:30.000Z'/><Computer>CM01.corp.contoso.com</Computer></System><EventData><Data Name='param1'>CORP</Data><Data Name='param2'>adm-lee</Data><Data Name='param3'>S-1-5-21-1-2-3-1107</Data><Data Name='param4'>10.0.10.25</Data></EventData></Event>`;
+    const path = write('System-commented.xml', `<?xml version="1.0"?>\n${'<!-- exported by a script that writes a long header -->\n'.repeat(4000)}<Events>${event}</Events>\n`);
+    assert.ok(statSync(path).size > 200_000);
+    const d = await diagnoseFiles([path], OPTIONS, { workers: 0 });
+    assert.equal(d?.files[0]?.format, 'eventXml');
+    assert.deepEqual(d?.findings.map((f) => f.code), ['dcom-10036']);
+  });
+
   it('writes nothing next to the evidence', async () => {
     const before = readdirSync(join(repoRoot(), 'samples'), { recursive: true }).length;
     await diagnoseFiles(samples, OPTIONS, { workers: 2 });

@@ -20,6 +20,8 @@ const CONTEXT_BYTES = 256 * 1024;
 /** First read past a part's nominal end to find where its last record ends; doubled until found. */
 const TAIL_BYTES = 256 * 1024;
 const HEAD_BYTES = 64 * 1024;
+const XML_PROLOG = /^\s*<[?!]/;
+const PROLOG_BYTES = 4 * 1024 * 1024;
 /** A file smaller than this is one part even when several workers are free. */
 const MIN_SHARED_BYTES = 4 * 1024 * 1024;
 
@@ -57,7 +59,8 @@ export function planFile(path: string, workers = 1, partBytes = PART_BYTES): Fil
     if (encoding !== 'utf-8') return { path, size, whole: true, format: 'plain', textStart: 0, boundaries: [0, size] };
     const text = head.toString('utf8', bomLength);
     if (looksLikeRegExport(text)) return { path, size, whole: true, format: 'reg', textStart: 0, boundaries: [0, size] };
-    const format = detectFormat(text);
+    // An XML prolog (comments, a DOCTYPE) longer than the head: look past it, up to 4 MB.
+    const format = detectFormat(XML_PROLOG.test(text) && detectFormat(text) === 'plain' ? readRange(fd, bomLength, Math.min(size, PROLOG_BYTES)).toString('utf8') : text);
     // Parts of at most PART_BYTES, as many as a multiple of the workers, so that no core idles at the end.
     const length = size - bomLength;
     let count = Math.max(1, Math.ceil(length / partBytes));
