@@ -46,7 +46,7 @@ async function diagnose(options: CliOptions, files: readonly string[]): Promise<
     locale: localeFromTag(options.locale ?? process.env['LANG']),
     windowSeconds: options.windowSeconds,
     defaultUtcOffsetMinutes: options.utcOffsetMinutes,
-  });
+  }, options.workers === undefined ? {} : { workers: options.workers });
   if (!raw) return;
   const diagnosis = options.redact ? redactDiagnosis(raw) : raw;
   const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0';

@@ -95,6 +95,7 @@ describe('configmgr-log-doctor diagnose (the bundled CLI)', () => {
     ['no paths', ['diagnose'], /no files or folders given/],
     ['unreadable path', ['diagnose', join(root, 'no-such-folder')], /cannot read .*no-such-folder/],
     ['unknown option', ['diagnose', '--fast', 'samples'], /unknown option --fast/],
+    ['bad workers', ['diagnose', '--workers', 'many', 'samples'], /--workers needs a number from 0 to 16/],
   ];
   for (const [name, args, message] of bad) {
     it(`exits 2 with a clear message: ${name}`, () => {
@@ -104,6 +105,12 @@ describe('configmgr-log-doctor diagnose (the bundled CLI)', () => {
       assert.match(r.stderr, /Usage:/);
     });
   }
+
+  it('--workers 0 and --workers 2 give the same diagnosis', () => {
+    const on = (workers: string): string => cli('diagnose', '--format', 'json', '--workers', workers, 'samples').stdout;
+    assert.equal(on('0'), on('2'));
+    assert.equal(on('0'), run.stdout);
+  });
 
   it('--help exits 0', () => {
     const r = cli('--help');

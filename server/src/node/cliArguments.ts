@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly redact: boolean;
   /** Minutes, local = UTC + offset, for console logs whose machine's offset is unknown. */
   readonly utcOffsetMinutes: number | null;
+  /** Worker threads that read the evidence; undefined: one per core for big inputs. */
+  readonly workers: number | undefined;
   readonly paths: readonly string[];
 }
 
@@ -32,6 +34,8 @@ Options:
   --redact         diagnose: replace user names, SIDs and IP addresses in the output
   --utc-offset O   diagnose: UTC offset of console logs that write none and whose machine's
                    other logs cannot tell, e.g. +09:00 or -7
+  --workers N      diagnose: threads that read the files, 0 to 16; 0 reads on the main thread
+                   (default: one per core, at most 4, when there is more than 8 MB to read)
   --locale L       language of the output: en or ja (default: from LANG)
   -h, --help       this text
 
@@ -53,6 +57,12 @@ function parseWindow(text: string | undefined): number {
   return seconds;
 }
 
+function parseWorkers(text: string): number {
+  const n = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 0 && n <= 16)) throw new UsageError(`--workers needs a number from 0 to 16, not ${text}`);
+  return n;
+}
+
 export function parseUtcOffset(text: string | undefined): number {
   const minutes = parseUtcOffsetText(text ?? '');
   if (minutes === null) throw new UsageError(`--utc-offset needs an offset within ±14:00 such as +09:00 or -7, not ${text ?? 'nothing'}`);
@@ -66,6 +76,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
   let windowSeconds = 120;
   let redact = false;
   let utcOffsetMinutes: number | null = null;
+  let workers: number | undefined;
   const paths: string[] = [];
   const value = (i: number, name: string): string => {
     const v = argv[i];
@@ -79,6 +90,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     else if (arg === '--window') windowSeconds = parseWindow(value(++i, '--window'));
     else if (arg === '--utc-offset') utcOffsetMinutes = parseUtcOffset(value(++i, '--utc-offset'));
     else if (arg === '--redact') redact = true;
+    else if (arg === '--workers') workers = parseWorkers(value(++i, '--workers'));
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!command) {
       if (arg !== 'check' && arg !== 'diagnose') throw new UsageError(`unknown command ${arg}`);
@@ -91,5 +103,5 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     throw new UsageError(`--format for ${command} must be ${FORMATS[command].join(', ')}, not ${chosen}`);
   }
   if (paths.length === 0) throw new UsageError('no files or folders given');
-  return { command, format: chosen, locale, windowSeconds, redact, utcOffsetMinutes, paths };
+  return { command, format: chosen, locale, windowSeconds, redact, utcOffsetMinutes, workers, paths };
 }

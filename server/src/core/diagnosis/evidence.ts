@@ -37,7 +37,8 @@ export interface LogHints {
   readonly context: FailureContext;
   /** Hosts the failing record itself names (UNC, FQDN, computer account), in text order. */
   readonly namedHosts: readonly string[];
-  /** The host last named on the same thread before this record (PkgXferMgr names the DP once per job). */
+  /** The host last named on the same thread within the 32 records before this one (PkgXferMgr names the
+   * DP once per job); null for a failure on a local resource, which never borrows one. */
   readonly threadHost: string | null;
   /** Short words of the record that may be computer names, resolved against known machines. */
   readonly words: readonly string[];

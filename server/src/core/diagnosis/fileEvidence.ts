@@ -134,7 +134,7 @@ function collectLogEvidence(
     const recordFindings = byRecord.get(record);
     if (recordFindings) {
       const carried = threadHosts.get(thread);
-      const threadHost = carried && index - carried.record <= THREAD_HOST_LOOKBACK ? carried.host : null;
+      const threadHost = (): string | null => (carried && index - carried.record <= THREAD_HOST_LOOKBACK ? carried.host : null);
       findings.push(...collectRecordFindings(file, doc, recordFindings, message, hosts, threadHost, locale, WHOLE_FILE));
     }
     const last = hosts[hosts.length - 1];
@@ -158,13 +158,18 @@ export function collectRecordFindings(
   recordFindings: readonly LogFinding[],
   message: string,
   hosts: readonly string[],
-  threadHost: string | null,
+  /** Asked only for a failure that may have another machine (not one on a local resource). */
+  threadHost: () => string | null,
   locale: Locale,
   at: Placement,
 ): CollectedFinding[] {
   const words = candidateHostWords(message).map(detach);
   const namedHosts = dedupe(hosts).map(detach);
-  return recordFindings.map((f) => collectLogFinding(file, doc, f, locale, { context: f.context, namedHosts, threadHost, words }, at));
+  // A failure on a local file or key names its other machine outright or not at all (see machines.ts):
+  // its thread's host is not looked up.
+  let host: string | null | undefined;
+  const hostFor = (f: LogFinding): string | null => (f.context === 'localResource' ? null : (host ??= threadHost()));
+  return recordFindings.map((f) => collectLogFinding(file, doc, f, locale, { context: f.context, namedHosts, threadHost: hostFor(f), words }, at));
 }
 
 function collectLogFinding(

@@ -162,7 +162,7 @@ function readWindow(
     // Where this record starts in the scan text: the window is decoded from `windowStart`.
     const thread = record.thread?.value.trim() ?? '';
     const pastEnd = windowStart + encodedLength(doc.text, record.span.start, src.bytes);
-    const threadHost = lastThreadHost(src, pastEnd, thread, format);
+    const threadHost = (): string | null => lastThreadHost(src, pastEnd, thread, format);
     found.push(...collectRecordFindings(file, doc, recordFindings, message, hosts, threadHost, locale, at));
   }
   return found;
@@ -230,8 +230,9 @@ function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): 
     const close = s.indexOf(CCM_CLOSE, messageStart);
     const attribute = close >= 0 && close < next ? s.indexOf('thread="', close) : -1;
     const quote = attribute >= 0 && attribute < next ? s.indexOf('"', attribute + 8) : -1;
-    // A stray quote in an earlier attribute shifts how the parser reads the rest: let it read them.
-    if (attribute >= 0 && attribute < next && oddQuotes(s, close, attribute)) {
+    // A trailer not in the usual layout (a stray quote shifts how the parser reads the rest): let the
+    // parser read the records.
+    if (attribute >= 0 && attribute < next && !usualTrailer(s, close, attribute)) {
       walks.delete(thread);
       return lastParsedThreadHost(src, recordStart, thread, 'ccm');
     }
@@ -251,10 +252,12 @@ function threadValue(src: ScanText, start: number, end: number): string {
   return (src.bytes && /[^\x00-\x7f]/.test(raw) ? src.decode(start, end) : raw).trim();
 }
 
-function oddQuotes(s: string, from: number, to: number): boolean {
-  let n = 0;
-  for (let i = s.indexOf('"', from); i >= 0 && i < to; i = s.indexOf('"', i + 1)) n++;
-  return n % 2 === 1;
+/** `]LOG]!><time="…" date="…" component="…" context="…" type="…" ` right up to `thread="`. */
+const USUAL_TRAILER = /\]LOG\]!><time="[^"]*" date="[^"]*" component="[^"]*" context="[^"]*" type="[^"]*" /y;
+
+function usualTrailer(s: string, close: number, threadAttribute: number): boolean {
+  USUAL_TRAILER.lastIndex = close;
+  return USUAL_TRAILER.test(s) && USUAL_TRAILER.lastIndex === threadAttribute;
 }
 
 /** The same, by parsing the records before (simple logs, and CCM trailers the light walk cannot read). */
