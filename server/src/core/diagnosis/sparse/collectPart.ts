@@ -12,23 +12,21 @@
  */
 import { analyzeDocument, type AnalyzedDocument } from '../../document';
 import type { LogFinding } from '../../analysis/findings';
-import { parseDocument } from '../../formats';
 import type { Locale } from '../../i18n/locale';
 import type { DocumentFormat, LogRecord } from '../../model';
 import { detach } from '../detach';
 import type { CollectedFinding, FileEvidence } from '../evidence';
 import {
-  THREAD_HOST_LOOKBACK,
   collectDocumentEvidence,
   collectEventFinding,
   collectRecordFindings,
   type FileIdentity,
   type Placement,
 } from '../fileEvidence';
-import { findHostMentions } from '../hostNames';
 import { LogSummaries, byCountThenName, type LogSummaryFields } from '../logSummaries';
-import { forEachRecordBias, recordWindow, recordsBefore } from './framing';
+import { forEachRecordBias, recordWindow } from './framing';
 import { LogProbe } from './logProbe';
+import { lastThreadHost } from './threadHosts';
 import { ColumnCursor, LineMap, countLineBreaks, type ScanText } from './scanText';
 
 /** What one part of a file yields; `mergeParts` makes a file's evidence of its parts, in order. */
@@ -80,8 +78,6 @@ export function collectPart(src: ScanText, range: PartRange, format: DocumentFor
 
 // ---------------------------------------------------------------- CCM and simple logs
 
-const CCM_OPEN = '<![LOG[';
-const CCM_CLOSE = ']LOG]!>';
 
 function collectLogPart(src: ScanText, range: PartRange, format: 'ccm' | 'simple', file: FileIdentity, locale: Locale): EvidencePart {
   const s = src.scan;
@@ -166,116 +162,6 @@ function readWindow(
     found.push(...collectRecordFindings(file, doc, recordFindings, message, hosts, threadHost, locale, at));
   }
   return found;
-}
-
-/** The host last named on `thread` within the records just before `recordStart`, as a full reading carries it. */
-function lastThreadHost(src: ScanText, recordStart: number, thread: string, format: 'ccm' | 'simple'): string | null {
-  return format === 'ccm' ? lastCcmThreadHost(src, recordStart, thread) : lastParsedThreadHost(src, recordStart, thread, 'simple');
-}
-
-/**
- * CCM records are walked back by their markers and only the thread attribute is read, so that the
- * records of other threads cost two `indexOf` each; a record of the same thread is decoded.
- */
-/**
- * The last host a record's message names, remembered per scan text: the failures of a busy thread
- * look back over the same records again and again.
- */
-const lastHosts = new WeakMap<ScanText, Map<number, string | null>>();
-const MAX_REMEMBERED_HOSTS = 4096;
-
-function lastHostOf(src: ScanText, messageStart: number, messageEnd: number): string | null {
-  let known = lastHosts.get(src);
-  if (!known) lastHosts.set(src, (known = new Map()));
-  const remembered = known.get(messageStart);
-  if (remembered !== undefined) return remembered;
-  const hosts = findHostMentions(src.decode(messageStart, messageEnd));
-  const last = hosts[hosts.length - 1];
-  const host = last === undefined ? null : detach(last.name);
-  if (known.size >= MAX_REMEMBERED_HOSTS) known.clear();
-  known.set(messageStart, host);
-  return host;
-}
-
-/**
- * What the last walk back on a thread found: from record `from`, a host `distance` records back (or
- * none within reach). The next failure on the thread walks back only to `from` and reuses it.
- */
-interface ThreadWalk {
-  readonly from: number;
-  readonly distance: number;
-  readonly host: string | null;
-}
-const threadWalks = new WeakMap<ScanText, Map<string, ThreadWalk>>();
-
-function lastCcmThreadHost(src: ScanText, recordStart: number, thread: string): string | null {
-  const s = src.scan;
-  let walks = threadWalks.get(src);
-  if (!walks) threadWalks.set(src, (walks = new Map()));
-  const previous = walks.get(thread);
-  const remember = (distance: number, host: string | null): string | null => {
-    walks.set(thread, { from: recordStart, distance, host });
-    return host;
-  };
-  let next = recordStart;
-  for (let n = 0; n < THREAD_HOST_LOOKBACK && next > 0; n++) {
-    if (previous && next === previous.from && previous.from < recordStart) {
-      // Nothing on this thread named a host since the last walk: its answer holds if still in reach.
-      const distance = previous.host === null ? -1 : previous.distance + n;
-      return distance >= 0 && distance <= THREAD_HOST_LOOKBACK ? remember(distance, previous.host) : remember(-1, null);
-    }
-    // The first record of a rolled-over log has lost its marker: it starts with the text.
-    const open = s.lastIndexOf(CCM_OPEN, next - 1);
-    const messageStart = open < 0 ? 0 : open + CCM_OPEN.length;
-    const close = s.indexOf(CCM_CLOSE, messageStart);
-    const attribute = close >= 0 && close < next ? s.indexOf('thread="', close) : -1;
-    const quote = attribute >= 0 && attribute < next ? s.indexOf('"', attribute + 8) : -1;
-    // A trailer not in the usual layout (a stray quote shifts how the parser reads the rest): let the
-    // parser read the records.
-    if (attribute >= 0 && attribute < next && !usualTrailer(s, close, attribute)) {
-      walks.delete(thread);
-      return lastParsedThreadHost(src, recordStart, thread, 'ccm');
-    }
-    if (quote >= 0 && quote < next && threadValue(src, attribute + 8, quote) === thread) {
-      const host = lastHostOf(src, messageStart, close);
-      if (host !== null) return remember(n + 1, host);
-    }
-    if (open < 0) return remember(-1, null);
-    next = open;
-  }
-  return remember(-1, null);
-}
-
-/** A thread attribute's value, trimmed; decoded only when it is not plain ASCII. */
-function threadValue(src: ScanText, start: number, end: number): string {
-  const raw = src.scan.slice(start, end);
-  return (src.bytes && /[^\x00-\x7f]/.test(raw) ? src.decode(start, end) : raw).trim();
-}
-
-/** `]LOG]!><time="…" date="…" component="…" context="…" type="…" ` right up to `thread="`. */
-const USUAL_TRAILER = /\]LOG\]!><time="[^"]*" date="[^"]*" component="[^"]*" context="[^"]*" type="[^"]*" /y;
-
-function usualTrailer(s: string, close: number, threadAttribute: number): boolean {
-  USUAL_TRAILER.lastIndex = close;
-  return USUAL_TRAILER.test(s) && USUAL_TRAILER.lastIndex === threadAttribute;
-}
-
-/** The same, by parsing the records before (simple logs, and CCM trailers the light walk cannot read). */
-function lastParsedThreadHost(src: ScanText, recordStart: number, thread: string, format: 'ccm' | 'simple'): string | null {
-  const start = recordsBefore(src.scan, recordStart, THREAD_HOST_LOOKBACK, format, 0);
-  if (start >= recordStart) return null;
-  const text = src.decode(start, recordStart);
-  const past = parseDocument(text, format);
-  if (past.kind !== 'log') return null;
-  const records = past.records.slice(-THREAD_HOST_LOOKBACK);
-  for (let i = records.length - 1; i >= 0; i--) {
-    const record = records[i] as LogRecord;
-    if ((record.thread?.value.trim() ?? '') !== thread) continue;
-    const hosts = findHostMentions(text.slice(record.message.start, record.message.end));
-    const last = hosts[hosts.length - 1];
-    if (last !== undefined) return detach(last.name);
-  }
-  return null;
 }
 
 /** Length in the scan text of `text[0, end)`: bytes when the scan is bytes. */

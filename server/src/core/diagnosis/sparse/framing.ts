@@ -182,7 +182,24 @@ function eventStartBefore(s: string, offset: number, floor: number): number {
  * `$$<` without trailers is looked through for at most MAX_FALSE_MARKERS of them, so that hostile text
  * costs a bounded walk per probe hit; past that, the walk takes the last one as the boundary.
  */
-const MAX_FALSE_MARKERS = 64;
+export const MAX_FALSE_MARKERS = 64;
+
+/**
+ * The thread field of the simple-format trailer at `marker` as the parser takes it (`9112 (0x2398)`),
+ * or null when the line is not a whole trailer.
+ */
+export function simpleTrailerThread(s: string, marker: number): string | null {
+  const t = s.slice(marker, marker + 1025);
+  const lf = t.indexOf('\n');
+  const cr = t.indexOf('\r');
+  const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf < 0 ? (marker + t.length === s.length ? t.length : -1) : lf;
+  const m = end >= 0 ? TRAILER.exec(t.slice(0, end)) : null;
+  if (!m) return null;
+  // The parser's arithmetic: `<thread=` after component and time, then the number and ` (0x…)`.
+  const start = 3 + (m[1] ?? '').length + 2 + (m[2] ?? '').length + 1 + (m[3] ?? '').length + '><thread='.length;
+  const length = (m[4] ?? '').length + (m[5] ? 2 + m[5].length + 1 : 0);
+  return t.slice(start, start + length).trim();
+}
 
 function isTrailer(s: string, marker: number): boolean {
   const t = s.slice(marker, marker + 1025);
@@ -207,7 +224,7 @@ function trailerBefore(s: string, before: number, floor: number): number {
 }
 
 /** Just after the line that holds `offset`; the end of the text when that line does not end. */
-function afterLine(s: string, offset: number): number {
+export function afterLine(s: string, offset: number): number {
   // Trailer lines are short: look in a bounded slice first, so a huge last line costs one search.
   for (const span of [1024, s.length - offset]) {
     const t = s.slice(offset, offset + span);
