@@ -15,6 +15,7 @@ import { decodeText } from './core/text/decode';
 import { USAGE, UsageError, parseCliArguments, type CliOptions } from './node/cliArguments';
 import { diagnoseFiles } from './node/evidence';
 import { UnreadablePathError, collectEvidenceFiles } from './node/evidenceFiles';
+import { writeJson } from './node/jsonOutput';
 
 declare const PACKAGE_VERSION: string;
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
@@ -52,10 +53,10 @@ async function diagnose(options: CliOptions, files: readonly string[]): Promise<
   const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0';
   switch (options.format) {
     case 'json':
-      process.stdout.write(JSON.stringify(toContractJson(diagnosis), null, 2) + '\n');
+      await writeJson(process.stdout, toContractJson(diagnosis));
       break;
     case 'sarif':
-      process.stdout.write(JSON.stringify(toSarif(diagnosis, version), null, 2) + '\n');
+      await writeJson(process.stdout, toSarif(diagnosis, version));
       break;
     case 'markdown':
       process.stdout.write(toMarkdown(diagnosis));

@@ -20,3 +20,20 @@ export function detach(text: string): string {
 export function detachOrNull(text: string | null): string | null {
   return text === null ? null : detach(text);
 }
+
+const shared = new Map<string, string>();
+const MAX_SHARED = 4096;
+
+/**
+ * One copy of a text that many findings repeat (the message of a code in a context): a folder with
+ * tens of thousands of failures then holds each message once, not once per failure.
+ */
+export function share(text: string): string {
+  let copy = shared.get(text);
+  if (copy === undefined) {
+    if (shared.size >= MAX_SHARED) shared.clear();
+    copy = detach(text);
+    shared.set(copy, copy);
+  }
+  return copy;
+}

@@ -5,6 +5,7 @@
  */
 import type { DocumentFormat } from '../../model';
 import type { CollectedFinding, FileEvidence } from '../evidence';
+import { share } from '../detach';
 import { baseEvidence, type FileIdentity } from '../fileEvidence';
 import { MAX_ADDRESS_PAIRS, MAX_SMALL_LIST, byCountThenName } from '../logSummaries';
 import { MAX_FINDINGS_PER_FILE, type EvidencePart } from './collectPart';
@@ -34,7 +35,8 @@ export function mergeParts(file: FileIdentity, format: DocumentFormat, parts: re
       }
       const line = f.line + lineBase;
       const column = f.line === 1 ? f.column + columnBase : f.column;
-      findings.push(line === f.line && column === f.column && f.fileIndex === file.index ? f : { ...f, fileIndex: file.index, line, column });
+      // Parts read on other threads arrive as copies: their repeated messages are shared again here.
+      findings.push({ ...f, fileIndex: file.index, line, column, message: share(f.message) });
     }
     for (const [bias, count] of part.biases) biases.set(bias, (biases.get(bias) ?? 0) + count);
     for (const [name, count] of part.eventComputers) computers.set(name, (computers.get(name) ?? 0) + count);
