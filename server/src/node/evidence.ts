@@ -1,7 +1,7 @@
 /**
  * Reading evidence from disk for the diagnosis, shared by the CLI and the language server (which reads
  * files itself: VS Code does not hand files over 50 MB to extensions). Big files are cut into parts of
- * 16 MB, read sparsely, on worker threads when there is enough to read (one per core, at most four), so
+ * 4 MB, read sparsely, on worker threads when there is enough to read (one per core, at most four), so
  * memory stays bounded whatever the folder holds and every core is used. Only findings and small
  * summaries are kept. A file that cannot be read is reported, never fatal; nothing is written; a
  * cancellation stops the workers at once.

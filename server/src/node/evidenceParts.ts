@@ -13,17 +13,21 @@ import type { Locale } from '../core/i18n/locale';
 import type { DocumentFormat } from '../core/model';
 import { sniffEncoding } from '../core/text/decode';
 
-/** Bytes of a file read as one part: small enough for two parts per core to sit in memory at once. */
-export const PART_BYTES = 16 * 1024 * 1024;
-/** Context read before a part, for the thread history of its first failing records. */
-const CONTEXT_BYTES = 256 * 1024;
+/**
+ * Bytes of a file read as one part. Small parts keep memory low (a part's bytes, its Latin-1 copy and
+ * the garbage of reading it) and stay in the processor's caches across the searches over them; the
+ * folder benchmark read fastest, with the lowest peak, at 4 MB (16 MB: +35 % time, +25 % memory).
+ */
+export const PART_BYTES = 4 * 1024 * 1024;
+/** Context read before a part, for the thread history of its first failing records (32 records). */
+const CONTEXT_BYTES = 64 * 1024;
 /** First read past a part's nominal end to find where its last record ends; doubled until found. */
-const TAIL_BYTES = 256 * 1024;
+const TAIL_BYTES = 64 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const XML_PROLOG = /^\s*<[?!]/;
 const PROLOG_BYTES = 4 * 1024 * 1024;
 /** A file smaller than this is one part even when several workers are free. */
-const MIN_SHARED_BYTES = 4 * 1024 * 1024;
+const MIN_SHARED_BYTES = 1024 * 1024;
 
 export interface FilePlan {
   readonly path: string;
