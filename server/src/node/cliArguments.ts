@@ -14,7 +14,7 @@ export interface CliOptions {
   readonly redact: boolean;
   /** Minutes, local = UTC + offset, for console logs whose machine's offset is unknown. */
   readonly utcOffsetMinutes: number | null;
-  /** Worker threads that read the evidence; undefined: one per core for big inputs. */
+  /** Worker threads that read the evidence; undefined: one per core but one (1 to 4) for big inputs. */
   readonly workers: number | undefined;
   readonly paths: readonly string[];
 }
@@ -35,7 +35,7 @@ Options:
   --utc-offset O   diagnose: UTC offset of console logs that write none and whose machine's
                    other logs cannot tell, e.g. +09:00 or -7
   --workers N      diagnose: threads that read the files, 0 to 16; 0 reads on the main thread
-                   (default: one per core, at most 4, when there is more than 8 MB to read)
+                   (default: one per core but one, 1 to 4, when there is more than 8 MB to read)
   --locale L       language of the output: en or ja (default: from LANG)
   -h, --help       this text
 

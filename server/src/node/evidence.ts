@@ -1,8 +1,8 @@
 /**
  * Reading evidence from disk for the diagnosis, shared by the CLI and the language server (which reads
  * files itself: VS Code does not hand files over 50 MB to extensions). Big files are cut into parts of
- * 4 MB, read sparsely, on worker threads when there is enough to read (one per core, at most four), so
- * memory stays bounded whatever the folder holds and every core is used. Only findings and small
+ * 4 MB, read sparsely, on worker threads when there is enough to read (one per core but one, at least
+ * one, at most four), so memory stays bounded whatever the folder holds and the main thread stays free. Only findings and small
  * summaries are kept. A file that cannot be read is reported, never fatal; nothing is written; a
  * cancellation stops the workers at once.
  */
@@ -28,7 +28,7 @@ export interface DiagnoseProgress {
 export interface DiagnoseHooks {
   onProgress?: (p: DiagnoseProgress) => void;
   isCancelled?: () => boolean;
-  /** Worker threads to use: 0 reads on this thread; default one per core (at most four) for big inputs. */
+  /** Worker threads to use: 0 reads on this thread; default one per core but one (1 to 4) for big inputs. */
   workers?: number;
   /** Largest part a file is cut into (tests cut small files into many parts). */
   partBytes?: number;
@@ -44,7 +44,9 @@ export async function diagnoseFiles(files: readonly string[], options: Diagnosis
   const workerScript = join(__dirname, 'evidenceWorker.js');
   const sizes = files.map(sizeOf);
   const bytes = sizes.reduce((sum, size) => sum + size, 0);
-  const wanted = hooks.workers ?? (bytes >= PARALLEL_BYTES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
+  // One core is left to the main thread, which merges the parts, answers the editor and writes the
+  // report; a 2-core machine reads on one worker, so the server stays responsive while it reads.
+  const wanted = hooks.workers ?? (bytes >= PARALLEL_BYTES ? Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1)) : 0);
   const workers = existsSync(workerScript) ? wanted : 0;
 
   const plans: FilePlan[] = [];
